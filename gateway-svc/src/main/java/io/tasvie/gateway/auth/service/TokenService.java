@@ -1,0 +1,106 @@
+package io.tasvie.gateway.auth.service;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.mutiny.Uni;
+import io.tasvie.common.problem.ProblemException;
+import io.tasvie.common.security.Roles;
+import io.tasvie.gateway.auth.config.AuthConfig;
+import io.tasvie.gateway.auth.rest.TokenResponse;
+import io.tasvie.gateway.merchant.Merchant;
+import io.tasvie.gateway.merchant.service.MerchantService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Set;
+
+/** Issues access tokens to clients that prove their secret (OAuth 2.0 client credentials). */
+@ApplicationScoped
+public class TokenService {
+
+  public static final String CLIENT_CREDENTIALS = "client_credentials";
+
+  private final AuthConfig config;
+  private final MerchantService merchants;
+  private final SecretHasher hasher;
+
+  public TokenService(AuthConfig config, MerchantService merchants, SecretHasher hasher) {
+    this.config = config;
+    this.merchants = merchants;
+    this.hasher = hasher;
+  }
+
+  public Uni<TokenResponse> issue(String grantType, String clientId, String clientSecret) {
+    if (grantType == null || grantType.isBlank()) {
+      throw oauthError(400, "invalid_request", "grant_type is required");
+    }
+    if (!CLIENT_CREDENTIALS.equals(grantType)) {
+      throw oauthError(400, "unsupported_grant_type", "only client_credentials is supported");
+    }
+    if (clientId == null || clientId.isBlank() || clientSecret == null || clientSecret.isEmpty()) {
+      throw oauthError(400, "invalid_request", "client_id and client_secret are required");
+    }
+    AuthConfig.StaticClient bootstrapped = config.clients().get(clientId);
+    if (bootstrapped != null) {
+      boolean valid =
+          bootstrapped
+              .secret()
+              .map(secret -> constantTimeEquals(secret, clientSecret))
+              .orElse(false);
+      if (!valid) {
+        throw invalidClient();
+      }
+      return Uni.createFrom().item(sign(clientId, bootstrapped.role(), Map.of()));
+    }
+    return merchants
+        .findByMerchantNumber(clientId)
+        .chain(
+            merchant ->
+                hasher
+                    .matches(clientSecret, merchant == null ? null : merchant.getSecretHash())
+                    .map(
+                        valid -> {
+                          if (!valid) {
+                            throw invalidClient();
+                          }
+                          return merchantToken(merchant);
+                        }));
+  }
+
+  private TokenResponse merchantToken(Merchant merchant) {
+    return sign(
+        merchant.getMerchantNumber(),
+        Roles.MERCHANT,
+        Map.of("merchant_id", merchant.getId().toString()));
+  }
+
+  private TokenResponse sign(String clientId, String role, Map<String, Object> claims) {
+    var builder =
+        Jwt.issuer("tasvie")
+            .subject(clientId)
+            .upn(clientId)
+            .groups(Set.of(role))
+            .expiresIn(config.tokenLifetime());
+    claims.forEach(builder::claim);
+    return new TokenResponse(builder.sign(), "Bearer", config.tokenLifetime().toSeconds(), role);
+  }
+
+  private static boolean constantTimeEquals(String expected, String given) {
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ProblemException invalidClient() {
+    return oauthError(401, "invalid_client", "unknown client or wrong secret");
+  }
+
+  /** A problem that also carries the RFC 6749 {@code error} code OAuth clients look for. */
+  private static ProblemException oauthError(int status, String error, String detail) {
+    return new ProblemException(
+        status,
+        error.replace('_', '-'),
+        status == 401 ? "Client authentication failed" : "Invalid token request",
+        detail,
+        Map.of("error", error));
+  }
+}
