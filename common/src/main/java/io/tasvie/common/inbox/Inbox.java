@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.problem.Unavailability;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
@@ -14,8 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The one way a service consumes an event: the event id is recorded in the same transaction as the
- * side effect, so a redelivered event is skipped; a message that cannot be parsed, or still fails
- * after bounded retries, is nacked and so goes to the channel's dead-letter topic instead of
+ * side effect, so a redelivered event is skipped. A transient failure (database down, a lost race)
+ * is retried a bounded number of times; a message that cannot be parsed, fails for good, or still
+ * fails after the retries is nacked and so goes to the channel's dead-letter topic instead of
  * stalling its partition.
  */
 @ApplicationScoped
@@ -62,7 +64,7 @@ public class Inbox {
                     () ->
                         firstTime(consumer, event)
                             .chain(first -> first ? handler.apply(event) : skip(consumer, event))))
-        .onFailure(failure -> !(failure instanceof PoisonMessageException))
+        .onFailure(Unavailability::isTransient)
         .retry()
         .withBackOff(config.initialBackoff())
         .atMost(config.retries())
