@@ -54,6 +54,9 @@ final class ServiceProcess implements AutoCloseable {
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Keys.PUBLIC.toString());
     env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", Keys.PRIVATE.toString());
     env.put("TASVIE_AUTH_CLIENTS_ADMIN_SECRET", Keys.ADMIN_SECRET);
+    // Test databases start empty, as in the @QuarkusTests: no state or schema left by earlier runs.
+    env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+    env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
     env.putAll(extraEnv);
     try {
       Path logs = ROOT.resolve("deploy/target/e2e-logs");
