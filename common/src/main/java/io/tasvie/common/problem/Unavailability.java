@@ -36,8 +36,7 @@ public final class Unavailability {
           || t instanceof io.netty.channel.ConnectTimeoutException) {
         return true;
       }
-      String message = String.valueOf(t.getMessage());
-      if (message.contains("Connection refused") || message.contains("Timeout")) {
+      if (String.valueOf(t.getMessage()).contains("Connection refused")) {
         return true;
       }
       if (t.getCause() == t) {
