@@ -101,15 +101,7 @@ final class KafkaBroker implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (process != null) {
-      process.destroy();
-      try {
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+      ServiceProcess.stop(process);
     }
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

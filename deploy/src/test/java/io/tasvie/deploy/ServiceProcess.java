@@ -109,9 +109,14 @@ final class ServiceProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    stop(process);
+  }
+
+  /** Asks a process to stop (SIGTERM: a graceful shutdown), and kills it if it takes too long. */
+  static void stop(Process process) {
     process.destroy();
     try {
-      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
     } catch (InterruptedException e) {
