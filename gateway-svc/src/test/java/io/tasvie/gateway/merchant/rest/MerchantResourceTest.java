@@ -107,6 +107,24 @@ class MerchantResourceTest {
   }
 
   @Test
+  void aBodyOverTheLimitIsRefusedBeforeAnythingReadsIt() {
+    long merchants = database.count("select count(*) from merchant");
+    String padding = "x".repeat(70 * 1024);
+
+    ExtractableResponse<Response> refused =
+        Merchants.register(
+            "{\"name\":\""
+                + padding
+                + "\",\"country\":\"IR\",\"currency\":\"IRR\","
+                + "\"callbackDomains\":[\"a.ir\"]}");
+
+    assertEquals(413, refused.statusCode());
+    assertEquals("application/problem+json", refused.contentType());
+    assertEquals("urn:tasvie:problem:payload-too-large", refused.path("type"));
+    assertEquals(merchants, database.count("select count(*) from merchant"));
+  }
+
+  @Test
   void violationsNameTheField() {
     Merchants.register(
             "{\"name\":\"A\",\"country\":\"IR\",\"currency\":\"IRR\",\"callbackDomains\":[]}")
