@@ -33,7 +33,7 @@ class KafkaOutageIT {
           .get(gateway.url("/q/health/ready"))
           .then()
           .statusCode(503)
-          .body(containsString("Kafka connection health check"));
+          .body(containsString("Kafka broker"));
 
       String token = Stack.adminToken(gateway);
       String merchantId = Stack.registerMerchant(gateway, token);
