@@ -1,6 +1,7 @@
 package io.tasvie.gateway.merchant.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -72,7 +73,12 @@ class MerchantResourceTest {
       assertFalse(body.has("secret"));
       assertFalse(event.value().contains(created.<String>path("secret")));
     }
-    assertEquals(0, database.count("select count(*) from outbox_event where topic = 'merchants'"));
+    // Published rows leave the outbox once the broker has acknowledged them.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                database.count("select count(*) from outbox_event where topic = 'merchants'") == 0);
   }
 
   @ParameterizedTest
