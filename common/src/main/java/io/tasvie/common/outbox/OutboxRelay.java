@@ -50,7 +50,7 @@ public class OutboxRelay {
   private final PgConnectOptions listenOptions;
   private final Counter published;
   private final AtomicBoolean draining = new AtomicBoolean();
-  private volatile boolean wokenWhileDraining;
+  private volatile boolean pending;
   private volatile boolean stopped;
   private PgSubscriber subscriber;
   private long pollTimer = -1;
@@ -110,29 +110,33 @@ public class OutboxRelay {
             });
   }
 
-  /** Asks the relay to drain the outbox now; cheap and safe to call from anywhere. */
+  /** Asks the relay to drain the outbox now; cheap and safe to call from any thread. */
   public void wake() {
     if (stopped) {
       return;
     }
+    // Set before the attempt: a drain that is ending reads it after it has let go of `draining`,
+    // so a wake-up that loses the race below is never lost.
+    pending = true;
     if (!draining.compareAndSet(false, true)) {
-      wokenWhileDraining = true;
       return;
     }
-    wokenWhileDraining = false;
+    pending = false;
     relayBatch()
         .subscribe()
         .with(
-            count -> {
-              draining.set(false);
-              if (count == config.batchSize() || wokenWhileDraining) {
-                wake();
-              }
-            },
+            count -> drained(count == config.batchSize()),
             failure -> {
-              draining.set(false);
               LOG.warnf("outbox relay failed, will retry: %s", failure.toString());
+              draining.set(false); // the next notification or poll tries again
             });
+  }
+
+  private void drained(boolean batchWasFull) {
+    draining.set(false);
+    if (batchWasFull || pending) {
+      wake();
+    }
   }
 
   /** Publishes one batch in one transaction; answers how many rows it published. */
