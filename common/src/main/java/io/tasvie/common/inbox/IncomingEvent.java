@@ -45,7 +45,7 @@ public record IncomingEvent(String id, String type, String source, JsonNode data
       return mapper.treeToValue(data, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new PoisonMessageException(
-          "event " + id + " is not a valid " + type.getSimpleName() + "", e);
+          "event " + id + " is not a valid " + type.getSimpleName(), e);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.tasvie.common.problem;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Tells failures worth retrying (the database is down, a transaction lost a race) from faults that
@@ -14,33 +15,38 @@ public final class Unavailability {
 
   /** The database is down or a transaction was rolled back by a conflict: a retry may succeed. */
   public static boolean isTransient(Throwable failure) {
-    if (isDatabaseUnavailable(failure)) {
-      return true;
-    }
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null) {
-        // class 40: serialization failure, deadlock; 53: insufficient resources; 57P: shutdown
-        String state = pg.getSqlState();
-        return state.startsWith("40") || state.startsWith("53") || state.startsWith("57P");
-      }
+    return anyCause(failure, t -> isConnectionFailure(t) || isRetryableSqlState(t));
+  }
+
+  public static boolean isDatabaseUnavailable(Throwable failure) {
+    return anyCause(failure, Unavailability::isConnectionFailure);
+  }
+
+  private static boolean isConnectionFailure(Throwable t) {
+    return t instanceof ConnectException
+        || t instanceof ClosedChannelException
+        || t instanceof TimeoutException
+        || t instanceof io.vertx.sqlclient.ClosedConnectionException
+        || t instanceof io.netty.channel.ConnectTimeoutException
+        || String.valueOf(t.getMessage()).contains("Connection refused");
+  }
+
+  /**
+   * SQLSTATE class 40 (serialization failure, deadlock), 53 (insufficient resources), 57P
+   * (shutdown).
+   */
+  private static boolean isRetryableSqlState(Throwable t) {
+    if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null) {
+      String state = pg.getSqlState();
+      return state.startsWith("40") || state.startsWith("53") || state.startsWith("57P");
     }
     return false;
   }
 
-  public static boolean isDatabaseUnavailable(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException
-          || t instanceof ClosedChannelException
-          || t instanceof TimeoutException
-          || t instanceof io.vertx.sqlclient.ClosedConnectionException
-          || t instanceof io.netty.channel.ConnectTimeoutException) {
+  private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (test.test(t)) {
         return true;
-      }
-      if (String.valueOf(t.getMessage()).contains("Connection refused")) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return false;

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.tasvie.gateway.Merchants;
 import org.junit.jupiter.api.Test;
 
@@ -30,29 +31,24 @@ class TokenResourceTest {
         .path("access_token");
   }
 
-  @Test
-  void bootstrappedAdminGetsATokenThatOpensAdminEndpoints() {
-    String token = formToken("admin", "test-admin-secret");
-    given()
+  static ValidatableResponse onboardWith(String token) {
+    return given()
         .auth()
         .oauth2(token)
         .contentType(ContentType.JSON)
         .body(Merchants.VALID)
         .post("/v1/merchants")
-        .then()
-        .statusCode(201);
+        .then();
+  }
+
+  @Test
+  void bootstrappedAdminGetsATokenThatOpensAdminEndpoints() {
+    onboardWith(formToken("admin", "test-admin-secret")).statusCode(201);
   }
 
   @Test
   void financeTokenCannotOnboardMerchants() {
-    String token = formToken("finance", "test-finance-secret");
-    given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(Merchants.VALID)
-        .post("/v1/merchants")
-        .then()
+    onboardWith(formToken("finance", "test-finance-secret"))
         .statusCode(403)
         .contentType("application/problem+json")
         .body("type", equalTo("urn:tasvie:problem:forbidden"));
