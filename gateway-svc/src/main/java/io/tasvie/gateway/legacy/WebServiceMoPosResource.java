@@ -1,0 +1,113 @@
+package io.tasvie.gateway.legacy;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The legacy web service, where the old ASMX one was: {@code PayRep} over HTTP GET and form POST
+ * (bare XML), over SOAP 1.1 and 1.2, and its WSDL at {@code ?WSDL}, so a merchant's generated
+ * client works after changing only the host.
+ */
+@Path("/WebServiceMoPos.asmx")
+public class WebServiceMoPosResource {
+
+  private static final String XML = "text/xml; charset=utf-8";
+  private static final String SOAP12_XML = "application/soap+xml; charset=utf-8";
+
+  private final PayRepService service;
+  private final String wsdl;
+
+  public WebServiceMoPosResource(PayRepService service) {
+    this.service = service;
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("legacy/WebServiceMoPos.wsdl")) {
+      this.wsdl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code ?WSDL} (any case) answers the service description, pointing at this host. */
+  @GET
+  public Response describe(UriInfo uri) {
+    boolean wantsWsdl =
+        uri.getQueryParameters().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("wsdl"));
+    if (!wantsWsdl) {
+      return Response.status(404)
+          .type(MediaType.TEXT_PLAIN)
+          .entity("WebServiceMoPos: operation PayRep; service description at ?WSDL\n")
+          .build();
+    }
+    String location = uri.getBaseUriBuilder().path("WebServiceMoPos.asmx").build().toString();
+    return Response.ok(wsdl.replace("@LOCATION@", location), XML).build();
+  }
+
+  @GET
+  @Path("PayRep")
+  public Uni<Response> payRepGet(
+      @RestQuery("ID") String id, @RestQuery("Rmz") String rmz, @RestQuery("Res") String res) {
+    return service.payRep(id, rmz, res).map(result -> xml(200, PayRepXml.result(result), XML));
+  }
+
+  @POST
+  @Path("PayRep")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Uni<Response> payRepPost(
+      @RestForm("ID") String id, @RestForm("Rmz") String rmz, @RestForm("Res") String res) {
+    return payRepGet(id, rmz, res);
+  }
+
+  @POST
+  @Consumes("text/xml")
+  public Uni<Response> soap11(String body) {
+    return soap(body, PayRepXml.SOAP11, XML);
+  }
+
+  @POST
+  @Consumes("application/soap+xml")
+  public Uni<Response> soap12(String body) {
+    return soap(body, PayRepXml.SOAP12, SOAP12_XML);
+  }
+
+  private Uni<Response> soap(String body, String envelopeNamespace, String contentType) {
+    PayRepXml.PayRepCall call;
+    try {
+      call = PayRepXml.readCall(body, envelopeNamespace).orElse(null);
+    } catch (IllegalArgumentException e) {
+      return fault(envelopeNamespace, e.getMessage(), contentType);
+    }
+    if (call == null) {
+      return fault(
+          envelopeNamespace, "Expected a SOAP envelope with a PayRep element", contentType);
+    }
+    return service
+        .payRep(call.id(), call.rmz(), call.res())
+        .map(result -> xml(200, PayRepXml.soapResponse(envelopeNamespace, result), contentType));
+  }
+
+  /** SOAP answers a fault with HTTP 500, as ASMX does. */
+  private static Uni<Response> fault(String envelopeNamespace, String reason, String contentType) {
+    return Uni.createFrom()
+        .item(xml(500, PayRepXml.soapFault(envelopeNamespace, reason), contentType));
+  }
+
+  private static Response xml(int status, String body, String contentType) {
+    return Response.status(status)
+        .type(contentType)
+        .entity(body)
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}

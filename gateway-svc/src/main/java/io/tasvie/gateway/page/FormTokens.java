@@ -1,0 +1,57 @@
+package io.tasvie.gateway.page;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * CSRF protection for the card form: the page sets a random cookie and puts a keyed hash of that
+ * cookie and the payment id into the form; a POST is accepted only when the two agree. Another site
+ * can make the browser send the cookie but can neither read it nor compute the hash.
+ */
+@ApplicationScoped
+public class FormTokens {
+
+  public static final String COOKIE = "tasvie_form";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final SecretKeySpec key;
+
+  public FormTokens(@ConfigProperty(name = "tasvie.checkout.page-key") String pageKey) {
+    this.key = new SecretKeySpec(pageKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  }
+
+  public String newCookieValue() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public String formToken(String cookieValue, UUID paymentId) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      byte[] hash = mac.doFinal((cookieValue + ":" + paymentId).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public boolean matches(String cookieValue, String formToken, UUID paymentId) {
+    if (cookieValue == null || formToken == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        formToken(cookieValue, paymentId).getBytes(StandardCharsets.US_ASCII),
+        formToken.getBytes(StandardCharsets.US_ASCII));
+  }
+}

@@ -1,0 +1,243 @@
+package io.tasvie.gateway.page;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.mutiny.Uni;
+import io.tasvie.gateway.card.CardNumber;
+import io.tasvie.gateway.merchant.Merchant;
+import io.tasvie.gateway.merchant.service.MerchantService;
+import io.tasvie.gateway.payment.Payment;
+import io.tasvie.gateway.payment.PaymentStatus;
+import io.tasvie.gateway.payment.service.PaymentService;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The hosted payment page: the payer sees the merchant, amount and description, pays with a card,
+ * sees the result and returns to the merchant. Works without JavaScript; the script only adds a
+ * countdown, a Luhn check and a pay button that cannot be pressed twice.
+ */
+@Path("/pay")
+@Produces(MediaType.TEXT_HTML)
+public class HostedPageResource {
+
+  private static final Pattern EXPIRY =
+      Pattern.compile("\\s*(0[1-9]|1[0-2])\\s*/\\s*([0-9]{2}|20[0-9]{2})\\s*");
+
+  private final PaymentService payments;
+  private final MerchantService merchants;
+  private final FormTokens formTokens;
+  private final ReturnLinks returnLinks;
+  private final Pages pages;
+  private final Template page;
+
+  public HostedPageResource(
+      PaymentService payments,
+      MerchantService merchants,
+      FormTokens formTokens,
+      ReturnLinks returnLinks,
+      Pages pages,
+      @Location("page.html") Template page) {
+    this.payments = payments;
+    this.merchants = merchants;
+    this.formTokens = formTokens;
+    this.returnLinks = returnLinks;
+    this.pages = pages;
+    this.page = page;
+  }
+
+  @GET
+  @Path("{paymentId}")
+  public Uni<Response> show(
+      @RestPath String paymentId,
+      @RestQuery String lang,
+      @RestCookie(FormTokens.COOKIE) String formCookie,
+      HttpHeaders headers) {
+    return load(
+        paymentId,
+        lang,
+        headers,
+        (payment, merchant, locale) -> {
+          String cookie = formCookie == null ? formTokens.newCookieValue() : formCookie;
+          return render(200, payment, merchant, locale, cookie, null);
+        });
+  }
+
+  @POST
+  @Path("{paymentId}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Uni<Response> pay(
+      @RestPath String paymentId,
+      @RestForm String cardNumber,
+      @RestForm String expiry,
+      @RestForm String cvc,
+      @RestForm String csrf,
+      @RestForm String lang,
+      @RestCookie(FormTokens.COOKIE) String formCookie,
+      HttpHeaders headers,
+      HttpServerRequest request) {
+    return load(
+        paymentId,
+        lang,
+        headers,
+        (payment, merchant, locale) -> {
+          String resultPage = "/pay/" + payment.getId() + "?lang=" + locale.tag();
+          if (!payment.isPayable(Instant.now())) {
+            return Uni.createFrom().item(PageResponses.seeOther(resultPage));
+          }
+          PageMessages words = pages.messages(locale);
+          if (!formTokens.matches(formCookie, csrf, payment.getId())) {
+            return render(
+                400, payment, merchant, locale, formTokens.newCookieValue(), words.errorForm());
+          }
+          CardNumber card = CardNumber.parse(cardNumber);
+          YearMonth cardExpiry = parseExpiry(expiry);
+          String error = null;
+          if (card == null) {
+            error = words.errorCardNumber();
+          } else if (cardExpiry == null || cardExpiry.isBefore(YearMonth.now())) {
+            error = words.errorExpiry();
+          } else if (cvc == null || !cvc.matches("[0-9]{3,4}")) {
+            error = words.errorCvc();
+          }
+          if (error != null) {
+            return render(400, payment, merchant, locale, formCookie, error);
+          }
+          String payerIp = request.remoteAddress().hostAddress();
+          return payments
+              .pay(payment.getId(), merchant.getMerchantNumber(), card, cardExpiry, payerIp)
+              .map(paid -> PageResponses.seeOther(resultPage));
+        });
+  }
+
+  @FunctionalInterface
+  private interface PageAction {
+    Uni<Response> apply(Payment payment, Merchant merchant, PageLocale locale);
+  }
+
+  private Uni<Response> load(
+      String paymentId, String lang, HttpHeaders headers, PageAction action) {
+    UUID id = parseId(paymentId);
+    if (id == null) {
+      return pages.notFound(PageLocale.choose(lang, headers.getAcceptableLanguages(), null));
+    }
+    return payments
+        .find(id)
+        .chain(
+            payment -> {
+              PageLocale locale =
+                  PageLocale.choose(
+                      lang,
+                      headers.getAcceptableLanguages(),
+                      payment == null ? null : payment.getCurrency());
+              if (payment == null) {
+                return pages.notFound(locale);
+              }
+              return merchants
+                  .find(payment.getMerchantId())
+                  .chain(merchant -> action.apply(payment, merchant, locale));
+            });
+  }
+
+  private Uni<Response> render(
+      int status,
+      Payment payment,
+      Merchant merchant,
+      PageLocale locale,
+      String formCookie,
+      String error) {
+    PageMessages words = pages.messages(locale);
+    Instant now = Instant.now();
+    boolean form = payment.isPayable(now);
+    boolean paid = ReturnLinks.isPaid(payment);
+    boolean failed = payment.getStatus() == PaymentStatus.DECLINED;
+    boolean reversed = payment.getStatus() == PaymentStatus.REVERSED;
+    boolean expired = !form && !paid && !failed && !reversed;
+    PageView view =
+        new PageView(
+            locale.tag(),
+            locale.direction(),
+            payment.getId().toString(),
+            merchant.getName(),
+            payment.getMerchantReference(),
+            locale.money(payment.getAmount(), payment.getCurrency()),
+            payment.getDescription(),
+            payment.getPayerName(),
+            locale.dateTime(payment.getExpiresAt()),
+            DateTimeFormatter.ISO_INSTANT.format(payment.getExpiresAt()),
+            form,
+            paid,
+            failed,
+            expired,
+            reversed,
+            failed ? declineText(words, payment.getDeclineReason()) : error,
+            form ? formTokens.formToken(formCookie, payment.getId()) : null,
+            returnLinks.returnUrl(payment, merchant.getMerchantNumber()),
+            payment.getMaskedCard(),
+            payment.getAuthCode(),
+            payment.getRrn(),
+            payment.getAuthorizedAt() == null ? null : locale.dateTime(payment.getAuthorizedAt()));
+    NewCookie cookie =
+        new NewCookie.Builder(FormTokens.COOKIE)
+            .value(formCookie)
+            .path("/pay")
+            .httpOnly(true)
+            .sameSite(NewCookie.SameSite.STRICT)
+            .build();
+    return page.data("page", view)
+        .setLocale(locale.locale())
+        .createUni()
+        .map(html -> PageResponses.html(status, html, cookie));
+  }
+
+  private static String declineText(PageMessages words, String reason) {
+    if (reason == null) {
+      return words.declined();
+    }
+    return switch (reason) {
+      case "insufficient-funds" -> words.insufficientFunds();
+      case "expired-card" -> words.expiredCard();
+      case "issuer-timeout" -> words.issuerTimeout();
+      case "invalid-card" -> words.invalidCard();
+      default -> words.declined();
+    };
+  }
+
+  static YearMonth parseExpiry(String expiry) {
+    if (expiry == null) {
+      return null;
+    }
+    Matcher matcher = EXPIRY.matcher(expiry);
+    if (!matcher.matches()) {
+      return null;
+    }
+    int year = Integer.parseInt(matcher.group(2));
+    return YearMonth.of(year < 100 ? 2000 + year : year, Integer.parseInt(matcher.group(1)));
+  }
+
+  private static UUID parseId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

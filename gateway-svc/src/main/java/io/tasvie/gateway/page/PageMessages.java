@@ -1,0 +1,111 @@
+package io.tasvie.gateway.page;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The hosted page's words; Persian in {@code messages/msg_fa.properties}. */
+@MessageBundle(value = "msg", locale = "en")
+public interface PageMessages {
+
+  @Message("Secure payment")
+  String title();
+
+  @Message("Pay {merchant}")
+  String payTo(String merchant);
+
+  @Message("Amount")
+  String amount();
+
+  @Message("Description")
+  String description();
+
+  @Message("Payer")
+  String payer();
+
+  @Message("Order reference")
+  String reference();
+
+  @Message("Pay by {time}")
+  String expiresAt(String time);
+
+  @Message("Card number")
+  String cardNumber();
+
+  @Message("Expiry (MM/YY)")
+  String expiry();
+
+  @Message("Security code (CVC)")
+  String cvc();
+
+  @Message("Name on card")
+  String cardholder();
+
+  @Message("Pay")
+  String pay();
+
+  @Message("Cancel and return to the shop")
+  String cancel();
+
+  @Message("Payment successful")
+  String paid();
+
+  @Message("Payment failed")
+  String failed();
+
+  @Message("This payment has expired")
+  String expired();
+
+  @Message("This payment was cancelled")
+  String reversed();
+
+  @Message("Card")
+  String card();
+
+  @Message("Approval code")
+  String authCode();
+
+  @Message("Reference number (RRN)")
+  String rrn();
+
+  @Message("Paid at")
+  String paidAt();
+
+  @Message("Return to the shop")
+  String returnToShop();
+
+  @Message("You will be returned to the shop in a few seconds.")
+  String returning();
+
+  @Message("The card number is not valid.")
+  String errorCardNumber();
+
+  @Message("The expiry date is not valid or has passed.")
+  String errorExpiry();
+
+  @Message("The security code must be 3 or 4 digits.")
+  String errorCvc();
+
+  @Message("The form has expired; please try again.")
+  String errorForm();
+
+  @Message("Payment not possible")
+  String errorTitle();
+
+  @Message("The card was declined by the issuer.")
+  String declined();
+
+  @Message("There are not enough funds on the card.")
+  String insufficientFunds();
+
+  @Message("The card has expired.")
+  String expiredCard();
+
+  @Message("The issuer did not answer in time; no money was taken. Please try again later.")
+  String issuerTimeout();
+
+  @Message("The card is not accepted here.")
+  String invalidCard();
+
+  @Message("No such payment.")
+  String notFound();
+}

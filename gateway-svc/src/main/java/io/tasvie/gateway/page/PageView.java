@@ -1,0 +1,29 @@
+package io.tasvie.gateway.page;
+
+/**
+ * What the hosted page shows, already formatted for its language. Exactly one of {@code form},
+ * {@code paid}, {@code failed}, {@code expired}, {@code reversed} is true.
+ */
+public record PageView(
+    String lang,
+    String dir,
+    String paymentId,
+    String merchantName,
+    String reference,
+    String amount,
+    String description,
+    String payerName,
+    String expiresAt,
+    String expiresAtIso,
+    boolean form,
+    boolean paid,
+    boolean failed,
+    boolean expired,
+    boolean reversed,
+    String error,
+    String csrf,
+    String returnUrl,
+    String maskedCard,
+    String authCode,
+    String rrn,
+    String paidAt) {}

@@ -1,0 +1,45 @@
+package io.tasvie.gateway.payment.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "tasvie.checkout")
+public interface CheckoutConfig {
+
+  /** How long an authorised payment waits for the merchant's verify before it is reversed. */
+  @WithDefault("PT15M")
+  Duration verifyWindow();
+
+  /** How long the payer has to pay on the hosted page. */
+  @WithDefault("PT15M")
+  Duration paymentLifetime();
+
+  /** How often the sweep reverses unverified and expires unpaid payments. */
+  @WithDefault("PT15S")
+  Duration sweepInterval();
+
+  /**
+   * The address payers reach the hosted page at, e.g. {@code https://pay.example.com}; without it,
+   * the address the merchant's request came to.
+   */
+  Optional<String> publicUrl();
+
+  /** Accepted currencies with their amount limits in minor units. */
+  Map<String, AmountLimits> currencies();
+
+  interface AmountLimits {
+    long min();
+
+    long max();
+  }
+
+  /** Wrong {@code Rmz} answers to PayRep before the merchant is locked out. */
+  @WithDefault("10")
+  int rmzMaxFailures();
+
+  @WithDefault("PT30M")
+  Duration rmzLockout();
+}

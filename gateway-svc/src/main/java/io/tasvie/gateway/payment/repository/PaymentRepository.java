@@ -1,0 +1,80 @@
+package io.tasvie.gateway.payment.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tasvie.gateway.payment.Payment;
+import io.tasvie.gateway.payment.PaymentStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
+
+  /** Hibernate's lock timeout meaning SKIP LOCKED. */
+  private static final int SKIP_LOCKED = -2;
+
+  /** The merchant's payment, or null: another merchant's payment is as absent as a missing one. */
+  public Uni<Payment> findForMerchant(UUID paymentId, UUID merchantId) {
+    return find("id = ?1 and merchantId = ?2", paymentId, merchantId).firstResult();
+  }
+
+  /** Loads and row-locks the payment until the transaction ends, so changes to it serialise. */
+  public Uni<Payment> lock(UUID paymentId) {
+    return findById(paymentId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  public Uni<Payment> findByReference(UUID merchantId, String merchantReference) {
+    return find("merchantId = ?1 and merchantReference = ?2", merchantId, merchantReference)
+        .firstResult();
+  }
+
+  /** One page of a merchant's payments, newest first. */
+  public Uni<List<Payment>> search(PaymentSearch search, int page, int size) {
+    StringBuilder query = new StringBuilder("merchantId = :merchant");
+    Parameters parameters = Parameters.with("merchant", search.merchantId());
+    if (search.merchantReference() != null) {
+      query.append(" and merchantReference = :reference");
+      parameters.and("reference", search.merchantReference());
+    }
+    if (search.status() != null) {
+      query.append(" and status = :status");
+      parameters.and("status", search.status());
+    }
+    if (search.from() != null) {
+      query.append(" and createdAt >= :from");
+      parameters.and("from", search.from());
+    }
+    if (search.to() != null) {
+      query.append(" and createdAt < :to");
+      parameters.and("to", search.to());
+    }
+    return find(query.toString(), Sort.descending("createdAt").and("id"), parameters)
+        .page(Page.of(page, size))
+        .list();
+  }
+
+  /**
+   * Locks up to {@code limit} payments whose time is up: authorised but not verified in the window,
+   * or never paid. Rows another sweeper holds are skipped, not waited for.
+   */
+  public Uni<List<Payment>> lockOverdue(Instant now, int limit) {
+    return find(
+            "(status = ?1 and verifyDeadline < ?3) or (status = ?2 and expiresAt < ?3)",
+            PaymentStatus.AUTHORIZED,
+            PaymentStatus.CREATED,
+            now)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+        .page(0, limit)
+        .list();
+  }
+
+  public record PaymentSearch(
+      UUID merchantId, String merchantReference, PaymentStatus status, Instant from, Instant to) {}
+}

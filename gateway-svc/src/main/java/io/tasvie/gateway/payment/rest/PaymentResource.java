@@ -1,0 +1,285 @@
+package io.tasvie.gateway.payment.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tasvie.common.problem.ProblemException;
+import io.tasvie.common.security.Roles;
+import io.tasvie.gateway.idempotency.IdempotencyKeys;
+import io.tasvie.gateway.merchant.Merchant;
+import io.tasvie.gateway.merchant.repository.MerchantRepository;
+import io.tasvie.gateway.payment.Payment;
+import io.tasvie.gateway.payment.PaymentOrigin;
+import io.tasvie.gateway.payment.PaymentStatus;
+import io.tasvie.gateway.payment.mapping.PaymentMapper;
+import io.tasvie.gateway.payment.repository.PaymentRepository.PaymentSearch;
+import io.tasvie.gateway.payment.service.NewPayment;
+import io.tasvie.gateway.payment.service.PaymentService;
+import io.tasvie.gateway.payment.service.VerifyResult;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The merchant's checkout API. A merchant sees only its own payments: others are 404. */
+@Path("/v1/payments")
+@RolesAllowed(Roles.MERCHANT)
+public class PaymentResource {
+
+  private final PaymentService payments;
+  private final MerchantRepository merchants;
+  private final IdempotencyKeys idempotency;
+  private final PaymentPageLinks links;
+  private final ObjectMapper mapper;
+  private final JsonWebToken jwt;
+
+  public PaymentResource(
+      PaymentService payments,
+      MerchantRepository merchants,
+      IdempotencyKeys idempotency,
+      PaymentPageLinks links,
+      ObjectMapper mapper,
+      JsonWebToken jwt) {
+    this.payments = payments;
+    this.merchants = merchants;
+    this.idempotency = idempotency;
+    this.links = links;
+    this.mapper = mapper;
+    this.jwt = jwt;
+  }
+
+  @POST
+  public Uni<Response> create(
+      @Valid @NotNull CreatePaymentRequest request,
+      @RestHeader("Idempotency-Key") String idempotencyKey,
+      UriInfo uri) {
+    UUID merchantId = merchantId();
+    NewPayment payment =
+        new NewPayment(
+            request.merchantReference(),
+            request.amount(),
+            request.currency(),
+            request.payerName(),
+            request.description(),
+            request.redirectUrl(),
+            PaymentOrigin.API);
+    Supplier<Uni<PaymentResponse>> work =
+        () ->
+            merchants
+                .findById(merchantId)
+                .chain(merchant -> payments.create(requireMerchant(merchant), payment))
+                .map(created -> toResponse(created, uri));
+    return Panache.withTransaction(
+        () ->
+            idempotencyKey == null
+                ? work.get().map(body -> created(body, uri, false))
+                : idempotency
+                    .once(
+                        merchantId, idempotencyKey, "POST /v1/payments " + json(request), 201, work)
+                    .map(
+                        outcome ->
+                            created(
+                                readJson(outcome.body(), PaymentResponse.class),
+                                uri,
+                                outcome.replayed())));
+  }
+
+  @GET
+  @Path("{paymentId}")
+  public Uni<PaymentResponse> get(@RestPath UUID paymentId, UriInfo uri) {
+    return mine(paymentId).map(payment -> toResponse(payment, uri));
+  }
+
+  /** {@code status=AUTHORIZED} lists payments paid but not verified yet, for reconciliation. */
+  @GET
+  public Uni<PaymentListResponse> list(
+      @RestQuery String merchantReference,
+      @RestQuery PaymentStatus status,
+      @RestQuery Instant from,
+      @RestQuery Instant to,
+      @RestQuery @Min(0) Integer page,
+      @RestQuery @Min(1) @Max(100) Integer size,
+      UriInfo uri) {
+    int pageIndex = page == null ? 0 : page;
+    int pageSize = size == null ? 20 : size;
+    PaymentSearch search = new PaymentSearch(merchantId(), merchantReference, status, from, to);
+    // One more than a page tells whether another page follows.
+    return payments
+        .search(search, pageIndex, pageSize + 1)
+        .map(
+            found -> {
+              List<PaymentResponse> items =
+                  found.stream().limit(pageSize).map(p -> toResponse(p, uri)).toList();
+              return new PaymentListResponse(items, pageIndex, pageSize, found.size() > pageSize);
+            });
+  }
+
+  @POST
+  @Path("{paymentId}/verify")
+  public Uni<VerifyPaymentResponse> verify(
+      @RestPath UUID paymentId, @Valid @NotNull VerifyPaymentRequest request, UriInfo uri) {
+    return payments
+        .verify(merchantId(), paymentId, request.amount())
+        .map(
+            verification -> {
+              Payment payment = verification.payment();
+              VerifyResult result = verification.result();
+              if (!result.isCaptured()) {
+                throw verifyProblem(result, payment);
+              }
+              return new VerifyPaymentResponse(result, toResponse(payment, uri));
+            });
+  }
+
+  @POST
+  @Path("{paymentId}/reverse")
+  public Uni<PaymentResponse> reverse(@RestPath UUID paymentId, UriInfo uri) {
+    return payments.reverse(merchantId(), paymentId).map(payment -> toResponse(payment, uri));
+  }
+
+  @POST
+  @Path("{paymentId}/refunds")
+  public Uni<Response> refund(
+      @RestPath UUID paymentId,
+      @Valid @NotNull RefundRequest request,
+      @RestHeader("Idempotency-Key") String idempotencyKey) {
+    UUID merchantId = merchantId();
+    Supplier<Uni<RefundResponse>> work =
+        () ->
+            payments
+                .refund(merchantId, paymentId, request.amount(), request.reason())
+                .map(refunded -> PaymentMapper.toResponse(refunded.refund(), refunded.payment()));
+    return Panache.withTransaction(
+        () ->
+            idempotencyKey == null
+                ? work.get().map(body -> Response.status(201).entity(body).build())
+                : idempotency
+                    .once(
+                        merchantId,
+                        idempotencyKey,
+                        "POST /v1/payments/" + paymentId + "/refunds " + json(request),
+                        201,
+                        work)
+                    .map(outcome -> replayable(outcome.body(), outcome.replayed())));
+  }
+
+  @GET
+  @Path("{paymentId}/refunds")
+  public Uni<List<RefundResponse>> refunds(@RestPath UUID paymentId) {
+    return mine(paymentId)
+        .chain(
+            payment ->
+                payments
+                    .refundsOf(paymentId)
+                    .map(
+                        list ->
+                            list.stream()
+                                .map(refund -> PaymentMapper.toResponse(refund, payment))
+                                .toList()));
+  }
+
+  private Uni<Payment> mine(UUID paymentId) {
+    return payments
+        .findForMerchant(paymentId, merchantId())
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("payment", paymentId));
+  }
+
+  private static ProblemException verifyProblem(VerifyResult result, Payment payment) {
+    return switch (result) {
+      case AMOUNT_MISMATCH ->
+          new ProblemException(
+              422,
+              "amount-mismatch",
+              "Amount mismatch",
+              "The payment is for "
+                  + payment.getAmount()
+                  + " "
+                  + payment.getCurrency()
+                  + "; nothing was captured",
+              Map.of("amount", payment.getAmount()));
+      case WINDOW_CLOSED ->
+          new ProblemException(
+              409,
+              "verify-window-closed",
+              "Verify window closed",
+              "The payment was not verified by "
+                  + payment.getVerifyDeadline()
+                  + " and is being reversed");
+      default ->
+          new ProblemException(
+              409,
+              "payment-not-authorized",
+              "Payment not authorised",
+              "There is no authorisation to verify: the payment is " + payment.getStatus());
+    };
+  }
+
+  private Response created(PaymentResponse body, UriInfo uri, boolean replayed) {
+    Response.ResponseBuilder response =
+        Response.created(uri.getAbsolutePathBuilder().path(body.paymentId().toString()).build())
+            .entity(body);
+    return (replayed ? response.header("Idempotent-Replayed", "true") : response).build();
+  }
+
+  private static Response replayable(String body, boolean replayed) {
+    Response.ResponseBuilder response =
+        Response.status(201).entity(body).type(MediaType.APPLICATION_JSON);
+    return (replayed ? response.header("Idempotent-Replayed", "true") : response).build();
+  }
+
+  private PaymentResponse toResponse(Payment payment, UriInfo uri) {
+    return PaymentMapper.toResponse(payment, links.pageUrl(payment.getId(), uri));
+  }
+
+  private static Merchant requireMerchant(Merchant merchant) {
+    if (merchant == null) {
+      throw new ProblemException(
+          403, "unknown-merchant", "Unknown merchant", "The token's merchant does not exist");
+    }
+    return merchant;
+  }
+
+  private UUID merchantId() {
+    String claim = jwt.getClaim("merchant_id");
+    if (claim == null) {
+      throw new ProblemException(
+          403, "not-a-merchant-token", "Forbidden", "The token carries no merchant_id claim");
+    }
+    return UUID.fromString(claim);
+  }
+
+  private String json(Object request) {
+    try {
+      return mapper.writeValueAsString(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T readJson(String body, Class<T> type) {
+    try {
+      return mapper.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

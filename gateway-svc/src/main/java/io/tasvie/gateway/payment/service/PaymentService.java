@@ -1,0 +1,368 @@
+package io.tasvie.gateway.payment.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tasvie.common.outbox.Outbox;
+import io.tasvie.common.problem.ProblemException;
+import io.tasvie.gateway.acquirer.Acquirer;
+import io.tasvie.gateway.acquirer.AcquirerReply;
+import io.tasvie.gateway.acquirer.AuthorizationRequest;
+import io.tasvie.gateway.card.CardNumber;
+import io.tasvie.gateway.card.CardVault;
+import io.tasvie.gateway.merchant.Merchant;
+import io.tasvie.gateway.payment.Payment;
+import io.tasvie.gateway.payment.PaymentStatus;
+import io.tasvie.gateway.payment.Refund;
+import io.tasvie.gateway.payment.ReversalReason;
+import io.tasvie.gateway.payment.config.CheckoutConfig;
+import io.tasvie.gateway.payment.mapping.PaymentEvents;
+import io.tasvie.gateway.payment.repository.PaymentRepository;
+import io.tasvie.gateway.payment.repository.PaymentRepository.PaymentSearch;
+import io.tasvie.gateway.payment.repository.RefundRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * A payment's life: created by the merchant, paid by the payer, verified, reversed or refunded.
+ * Every change locks the payment's row, so a double-clicked pay button or two concurrent refunds
+ * serialise; every change and its event commit together.
+ */
+@ApplicationScoped
+public class PaymentService {
+
+  private final PaymentRepository payments;
+  private final RefundRepository refunds;
+  private final Acquirer acquirer;
+  private final CardVault vault;
+  private final Outbox outbox;
+  private final CheckoutRules rules;
+  private final CheckoutConfig config;
+
+  public PaymentService(
+      PaymentRepository payments,
+      RefundRepository refunds,
+      Acquirer acquirer,
+      CardVault vault,
+      Outbox outbox,
+      CheckoutRules rules,
+      CheckoutConfig config) {
+    this.payments = payments;
+    this.refunds = refunds;
+    this.acquirer = acquirer;
+    this.vault = vault;
+    this.outbox = outbox;
+    this.rules = rules;
+    this.config = config;
+  }
+
+  /** Creates the payment; must run in a transaction (the caller may add an idempotency key). */
+  public Uni<Payment> create(Merchant merchant, NewPayment request) {
+    rules.check(request, merchant);
+    return payments
+        .findByReference(merchant.getId(), request.merchantReference())
+        .chain(
+            existing -> {
+              if (existing != null) {
+                throw duplicateReference(existing.getId(), request.merchantReference());
+              }
+              Payment payment =
+                  Payment.create(
+                      merchant.getId(),
+                      request.merchantReference(),
+                      request.amount(),
+                      request.currency(),
+                      request.payerName(),
+                      request.description(),
+                      request.redirectUrl(),
+                      request.origin(),
+                      now(),
+                      config.paymentLifetime());
+              return payments.persistAndFlush(payment);
+            })
+        .onFailure(ConstraintViolationException.class)
+        .transform(e -> duplicateReference(null, request.merchantReference()));
+  }
+
+  private static ProblemException duplicateReference(UUID paymentId, String reference) {
+    return new ProblemException(
+        409,
+        "duplicate-merchant-reference",
+        "Duplicate merchant reference",
+        "A payment with merchantReference " + reference + " exists already",
+        paymentId == null ? Map.of() : Map.of("paymentId", paymentId));
+  }
+
+  @WithSession
+  public Uni<Payment> find(UUID paymentId) {
+    return payments.findById(paymentId);
+  }
+
+  @WithSession
+  public Uni<Payment> findForMerchant(UUID paymentId, UUID merchantId) {
+    return payments.findForMerchant(paymentId, merchantId);
+  }
+
+  @WithSession
+  public Uni<Payment> findByReference(UUID merchantId, String merchantReference) {
+    return payments.findByReference(merchantId, merchantReference);
+  }
+
+  @WithSession
+  public Uni<List<Payment>> search(PaymentSearch search, int page, int size) {
+    return payments.search(search, page, size);
+  }
+
+  @WithSession
+  public Uni<List<Refund>> refundsOf(UUID paymentId) {
+    return refunds.listForPayment(paymentId);
+  }
+
+  /**
+   * The payer pays with a card. A payment that is no longer payable (paid already, e.g. by a double
+   * click, or expired) is returned unchanged: at most one authorisation per payment.
+   */
+  public Uni<Payment> pay(
+      UUID paymentId, String merchantNumber, CardNumber card, YearMonth expiry, String payerIp) {
+    return Panache.withTransaction(
+        () ->
+            payments
+                .lock(paymentId)
+                .chain(
+                    payment -> {
+                      if (payment == null) {
+                        throw ProblemException.notFound("payment", paymentId);
+                      }
+                      Instant now = now();
+                      if (!payment.isPayable(now)) {
+                        return Uni.createFrom().item(payment);
+                      }
+                      AuthorizationRequest request =
+                          new AuthorizationRequest(
+                              paymentId,
+                              merchantNumber,
+                              card,
+                              expiry,
+                              payment.getAmount(),
+                              payment.getCurrency());
+                      return acquirer
+                          .authorize(request)
+                          .chain(reply -> recordAuthorization(payment, reply, card, payerIp, now));
+                    }));
+  }
+
+  private Uni<Payment> recordAuthorization(
+      Payment payment, AcquirerReply reply, CardNumber card, String payerIp, Instant now) {
+    payment.recordAuthorization(
+        reply, card, vault.tokenise(card), payerIp, now, config.verifyWindow());
+    if (!reply.approved()) {
+      return Uni.createFrom().item(payment);
+    }
+    return outbox.publish(PaymentEvents.authorized(payment)).replaceWith(payment);
+  }
+
+  public record Verification(Payment payment, VerifyResult result) {}
+
+  /**
+   * The merchant confirms the payment it expected: captures the authorisation if the amount matches
+   * and the window is open. {@code expectedAmount} is null for a legacy PayRep, which names no
+   * amount.
+   */
+  public Uni<Verification> verify(UUID merchantId, UUID paymentId, Long expectedAmount) {
+    return Panache.withTransaction(
+        () ->
+            lockForMerchant(merchantId, paymentId)
+                .chain(payment -> capture(payment, expectedAmount)));
+  }
+
+  private Uni<Verification> capture(Payment payment, Long expectedAmount) {
+    boolean amountMatches = expectedAmount == null || expectedAmount == payment.getAmount();
+    if (payment.getStatus() == PaymentStatus.CAPTURED) {
+      return verification(
+          payment, amountMatches ? VerifyResult.ALREADY_VERIFIED : VerifyResult.AMOUNT_MISMATCH);
+    }
+    if (payment.getStatus() != PaymentStatus.AUTHORIZED) {
+      return verification(payment, VerifyResult.NOT_AUTHORIZED);
+    }
+    if (!amountMatches) {
+      return verification(payment, VerifyResult.AMOUNT_MISMATCH);
+    }
+    Instant now = now();
+    if (now.isAfter(payment.getVerifyDeadline())) {
+      return verification(payment, VerifyResult.WINDOW_CLOSED);
+    }
+    return acquirer
+        .capture(payment.getRrn(), payment.getAmount(), payment.getCurrency())
+        .chain(
+            reply -> {
+              if (!reply.approved()) {
+                throw acquirerRefused("capture", reply);
+              }
+              payment.capture(now);
+              return outbox.publish(PaymentEvents.captured(payment));
+            })
+        .replaceWith(new Verification(payment, VerifyResult.VERIFIED));
+  }
+
+  private static Uni<Verification> verification(Payment payment, VerifyResult result) {
+    return Uni.createFrom().item(new Verification(payment, result));
+  }
+
+  /** The merchant releases an authorisation it will not verify. Reversing twice is harmless. */
+  public Uni<Payment> reverse(UUID merchantId, UUID paymentId) {
+    return Panache.withTransaction(
+        () ->
+            lockForMerchant(merchantId, paymentId)
+                .chain(
+                    payment -> {
+                      if (payment.getStatus() == PaymentStatus.REVERSED) {
+                        return Uni.createFrom().item(payment);
+                      }
+                      if (payment.getStatus() != PaymentStatus.AUTHORIZED) {
+                        throw new ProblemException(
+                            409,
+                            "payment-not-reversible",
+                            "Payment cannot be reversed",
+                            "Only an authorised, unverified payment can be reversed; this one is "
+                                + payment.getStatus());
+                      }
+                      return release(payment, ReversalReason.MERCHANT);
+                    }));
+  }
+
+  private Uni<Payment> release(Payment payment, ReversalReason reason) {
+    return acquirer
+        .reverse(payment.getRrn())
+        .chain(
+            reply -> {
+              if (!reply.approved()) {
+                throw acquirerRefused("reversal", reply);
+              }
+              payment.reverse(reason, now());
+              return outbox.publish(PaymentEvents.reversed(payment));
+            })
+        .replaceWith(payment);
+  }
+
+  public record Refunded(Payment payment, Refund refund) {}
+
+  /**
+   * Pays back part or all of a captured payment. The row lock makes concurrent refunds queue, so
+   * their sum never exceeds the captured amount. Must run in a transaction.
+   */
+  public Uni<Refunded> refund(UUID merchantId, UUID paymentId, long amount, String reason) {
+    return lockForMerchant(merchantId, paymentId)
+        .chain(
+            payment -> {
+              if (payment.getStatus() != PaymentStatus.CAPTURED) {
+                throw new ProblemException(
+                    409,
+                    "payment-not-refundable",
+                    "Payment cannot be refunded",
+                    "Only a verified (captured) payment can be refunded; this one is "
+                        + payment.getStatus());
+              }
+              if (amount > payment.refundableAmount()) {
+                throw new ProblemException(
+                    422,
+                    "refund-exceeds-captured",
+                    "Refund exceeds what is left",
+                    "At most "
+                        + payment.refundableAmount()
+                        + " "
+                        + payment.getCurrency()
+                        + " minor units can still be refunded",
+                    Map.of("refundable", payment.refundableAmount()));
+              }
+              return acquirer
+                  .refund(payment.getRrn(), amount, payment.getCurrency())
+                  .chain(
+                      reply -> {
+                        if (!reply.approved()) {
+                          throw acquirerRefused("refund", reply);
+                        }
+                        Refund refund =
+                            Refund.succeeded(paymentId, amount, reason, reply.rrn(), now());
+                        payment.addRefund(amount);
+                        return refunds
+                            .persist(refund)
+                            .call(() -> outbox.publish(PaymentEvents.refunded(payment, refund)))
+                            .replaceWith(new Refunded(payment, refund));
+                      });
+            });
+  }
+
+  /**
+   * Reverses authorisations nobody verified within the window and expires payments nobody paid, a
+   * batch at a time; the state lives in the table, so a restart loses nothing.
+   *
+   * @return how many payments it changed
+   */
+  public Uni<Integer> sweepOverdue(int batchSize) {
+    return Panache.withTransaction(
+        () ->
+            payments
+                .lockOverdue(now(), batchSize)
+                .chain(
+                    overdue ->
+                        Multi.createFrom()
+                            .iterable(overdue)
+                            .onItem()
+                            .transformToUniAndConcatenate(this::close)
+                            .collect()
+                            .asList()
+                            .map(List::size)));
+  }
+
+  private Uni<Payment> close(Payment payment) {
+    if (payment.getStatus() == PaymentStatus.AUTHORIZED) {
+      return release(payment, ReversalReason.VERIFY_WINDOW_EXPIRED);
+    }
+    payment.expire();
+    return Uni.createFrom().item(payment);
+  }
+
+  /** Records the settlement date and number settlement-svc gave a payment of this service. */
+  public Uni<Void> assignSettlement(UUID paymentId, LocalDate date, String settlementNumber) {
+    return payments
+        .findById(paymentId)
+        .invoke(
+            payment -> {
+              if (payment != null) {
+                payment.assignSettlement(date, settlementNumber);
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<Payment> lockForMerchant(UUID merchantId, UUID paymentId) {
+    return payments
+        .lock(paymentId)
+        .invoke(
+            payment -> {
+              if (payment == null || !payment.getMerchantId().equals(merchantId)) {
+                throw ProblemException.notFound("payment", paymentId);
+              }
+            });
+  }
+
+  private static ProblemException acquirerRefused(String operation, AcquirerReply reply) {
+    return new ProblemException(
+        502,
+        "acquirer-declined",
+        "Acquirer declined",
+        "The acquirer refused the " + operation + " (response code " + reply.responseCode() + ")");
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}
