@@ -86,6 +86,9 @@ public class ProblemMappers {
     if (family != Response.Status.Family.CLIENT_ERROR) {
       return unexpected(e, uri);
     }
+    if (e.getCause() instanceof JsonProcessingException) {
+      return unreadable(e, uri); // the JSON reader's own 400 for a body it cannot parse
+    }
     String reason = e.getResponse().getStatusInfo().getReasonPhrase();
     String slug = reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
     return Problem.of(status, slug, reason, e.getMessage()).at(path(uri)).toResponse();

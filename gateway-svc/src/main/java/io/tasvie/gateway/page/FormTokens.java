@@ -1,5 +1,6 @@
 package io.tasvie.gateway.page;
 
+import io.tasvie.gateway.payment.config.CheckoutConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,7 +10,6 @@ import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * CSRF protection for the card form: the page sets a random cookie and puts a keyed hash of that
@@ -25,8 +25,8 @@ public class FormTokens {
 
   private final SecretKeySpec key;
 
-  public FormTokens(@ConfigProperty(name = "tasvie.checkout.page-key") String pageKey) {
-    this.key = new SecretKeySpec(pageKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+  public FormTokens(CheckoutConfig config) {
+    this.key = new SecretKeySpec(config.pageKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
   public String newCookieValue() {

@@ -36,6 +36,9 @@ public interface CheckoutConfig {
     long max();
   }
 
+  /** Key of the hosted page's form (CSRF) tokens. */
+  String pageKey();
+
   /** Wrong {@code Rmz} answers to PayRep before the merchant is locked out. */
   @WithDefault("10")
   int rmzMaxFailures();

@@ -1,7 +1,6 @@
 package io.tasvie.gateway.payment.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +33,8 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
         .firstResult();
   }
 
-  /** One page of a merchant's payments, newest first. */
-  public Uni<List<Payment>> search(PaymentSearch search, int page, int size) {
+  /** Up to {@code limit} of a merchant's payments from the {@code offset}th, newest first. */
+  public Uni<List<Payment>> search(PaymentSearch search, int offset, int limit) {
     StringBuilder query = new StringBuilder("merchantId = :merchant");
     Parameters parameters = Parameters.with("merchant", search.merchantId());
     if (search.merchantReference() != null) {
@@ -55,7 +54,7 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
       parameters.and("to", search.to());
     }
     return find(query.toString(), Sort.descending("createdAt").and("id"), parameters)
-        .page(Page.of(page, size))
+        .range(offset, offset + limit - 1)
         .list();
   }
 

@@ -111,7 +111,7 @@ public class PaymentResource {
   @GET
   public Uni<PaymentListResponse> list(
       @RestQuery String merchantReference,
-      @RestQuery PaymentStatus status,
+      @RestQuery String status,
       @RestQuery Instant from,
       @RestQuery Instant to,
       @RestQuery @Min(0) Integer page,
@@ -119,10 +119,11 @@ public class PaymentResource {
       UriInfo uri) {
     int pageIndex = page == null ? 0 : page;
     int pageSize = size == null ? 20 : size;
-    PaymentSearch search = new PaymentSearch(merchantId(), merchantReference, status, from, to);
+    PaymentSearch search =
+        new PaymentSearch(merchantId(), merchantReference, status(status), from, to);
     // One more than a page tells whether another page follows.
     return payments
-        .search(search, pageIndex, pageSize + 1)
+        .search(search, pageIndex * pageSize, pageSize + 1)
         .map(
             found -> {
               List<PaymentResponse> items =
@@ -193,6 +194,19 @@ public class PaymentResource {
                             list.stream()
                                 .map(refund -> PaymentMapper.toResponse(refund, payment))
                                 .toList()));
+  }
+
+  private static PaymentStatus status(String status) {
+    if (status == null) {
+      return null;
+    }
+    try {
+      return PaymentStatus.valueOf(status);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(
+          "unknown-status",
+          "status must be one of " + java.util.Arrays.toString(PaymentStatus.values()));
+    }
   }
 
   private Uni<Payment> mine(UUID paymentId) {

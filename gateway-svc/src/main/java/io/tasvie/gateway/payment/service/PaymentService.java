@@ -117,8 +117,8 @@ public class PaymentService {
   }
 
   @WithSession
-  public Uni<List<Payment>> search(PaymentSearch search, int page, int size) {
-    return payments.search(search, page, size);
+  public Uni<List<Payment>> search(PaymentSearch search, int offset, int limit) {
+    return payments.search(search, offset, limit);
   }
 
   @WithSession
