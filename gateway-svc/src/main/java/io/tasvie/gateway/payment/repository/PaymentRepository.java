@@ -9,14 +9,13 @@ import io.tasvie.gateway.payment.PaymentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
-
-  /** Hibernate's lock timeout meaning SKIP LOCKED. */
-  private static final int SKIP_LOCKED = -2;
 
   /** The merchant's payment, or null: another merchant's payment is as absent as a missing one. */
   public Uni<Payment> findForMerchant(UUID paymentId, UUID merchantId) {
@@ -63,15 +62,18 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
    * or never paid. Rows another sweeper holds are skipped, not waited for.
    */
   public Uni<List<Payment>> lockOverdue(Instant now, int limit) {
-    return find(
-            "(status = ?1 and verifyDeadline < ?3) or (status = ?2 and expiresAt < ?3)",
-            PaymentStatus.AUTHORIZED,
-            PaymentStatus.CREATED,
-            now)
-        .withLock(LockModeType.PESSIMISTIC_WRITE)
-        .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-        .page(0, limit)
-        .list();
+    return getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select * from payment where (status = 'AUTHORIZED' and verify_deadline < ?1)"
+                            + " or (status = 'CREATED' and expires_at < ?1)"
+                            + " order by created_at limit ?2 for update skip locked",
+                        Payment.class)
+                    .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .setParameter(2, limit)
+                    .getResultList());
   }
 
   public record PaymentSearch(
