@@ -1,0 +1,159 @@
+package io.tasvie.gateway.legacy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.tasvie.gateway.Database;
+import io.tasvie.gateway.Merchants;
+import io.tasvie.gateway.Merchants.Onboarded;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The legacy form POST to /Payment.aspx, as a merchant site written for the old gateway sends it.
+ */
+@QuarkusTest
+class LegacyCheckoutTest {
+
+  @Inject Database database;
+
+  Onboarded merchant;
+
+  @BeforeEach
+  void onboard() {
+    merchant = Merchants.onboard();
+  }
+
+  @Test
+  void theFormCreatesThePaymentAndSendsThePayerToThePage() {
+    ExtractableResponse<Response> answer = post(form("1001", "120000"));
+
+    assertEquals(303, answer.statusCode(), answer.asString());
+    String location = answer.header("Location");
+    org.hamcrest.MatcherAssert.assertThat(location, matchesPattern(".*/pay/[0-9a-f-]{36}"));
+    given()
+        .get(location + "?lang=en")
+        .then()
+        .statusCode(200)
+        .body(containsString("Ketab Shop"))
+        .body(containsString("120,000 IRR"))
+        .body(containsString("Sara"));
+    assertEquals(
+        1,
+        database.count(
+            "select count(*) from payment where merchant_id = ? and merchant_reference = '1001'"
+                + " and origin = 'LEGACY_FORM' and currency = 'IRR'",
+            merchant.id()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unknown ID | ID | 99999999 | No gateway account",
+        "missing ID | ID | '' | No gateway account",
+        "Amnt of 10,000 rials | Amnt | 10000 | at least 10001",
+        "Amnt zero | Amnt | 0 | at least 10001",
+        "Amnt negative | Amnt | -120000 | at least 10001",
+        "Amnt not a number | Amnt | 12O000 | whole number of rials",
+        "Amnt with decimals | Amnt | 120000.50 | whole number of rials",
+        "javascript RedirectURL | RedirectURL | javascript:alert(document.cookie) | http or https",
+        "foreign RedirectURL | RedirectURL | https://evil.example.com/back | is not one of the merchant",
+        "missing RedirectURL | RedirectURL | '' | redirect URL is required",
+        "Res with markup | Res | <script>alert(1)</script> | Res must be",
+      })
+  void logicalErrorsAreShownOnAReadablePageAndChangeNothing(
+      String name, String field, String value, String message) {
+    Map<String, String> fields = form("2001", "120000");
+    fields.put(field, value);
+
+    post(fields)
+        .response()
+        .then()
+        .statusCode(400)
+        .contentType(containsString("text/html"))
+        .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+        .body(containsString(message))
+        .body(org.hamcrest.Matchers.not(containsString("<script>alert(1)")));
+    assertEquals(
+        0, database.count("select count(*) from payment where merchant_id = ?", merchant.id()));
+  }
+
+  @Test
+  void aRedirectUrlOver2000CharactersIsRefused() {
+    Map<String, String> fields = form("3001", "120000");
+    fields.put("RedirectURL", "https://shop.example.ir/" + "x".repeat(2000));
+    post(fields).response().then().statusCode(400).body(containsString("longer than 2000"));
+  }
+
+  @Test
+  void aReusedResIsRefused() {
+    post(form("4001", "120000")).response().then().statusCode(303);
+    post(form("4001", "130000"))
+        .response()
+        .then()
+        .statusCode(400)
+        .body(containsString("merchantReference 4001 exists already"));
+    assertEquals(
+        1, database.count("select count(*) from payment where merchant_id = ?", merchant.id()));
+  }
+
+  @Test
+  void theErrorPageSpeaksPersianToPersianBrowsers() {
+    Map<String, String> fields = form("5001", "100");
+    given()
+        .header("Accept-Language", "fa-IR")
+        .contentType(ContentType.URLENC)
+        .formParams(fields)
+        .redirects()
+        .follow(false)
+        .post("/Payment.aspx")
+        .then()
+        .statusCode(400)
+        .body(containsString("dir=\"rtl\""))
+        .body(containsString("پرداخت ممکن نیست"));
+  }
+
+  @Test
+  void aFormOver64KibIsRefused() {
+    Map<String, String> fields = form("6001", "120000");
+    fields.put("Dsc", "d".repeat(70_000));
+    post(fields).response().then().statusCode(413);
+    assertEquals(
+        0, database.count("select count(*) from payment where merchant_id = ?", merchant.id()));
+  }
+
+  private Map<String, String> form(String res, String amnt) {
+    Map<String, String> fields = new HashMap<>();
+    fields.put("ID", merchant.number());
+    fields.put("Res", res);
+    fields.put("Amnt", amnt);
+    fields.put("Nam", "Sara");
+    fields.put("Dsc", "Two books");
+    fields.put("RedirectURL", "https://shop.example.ir/back");
+    return fields;
+  }
+
+  private static ExtractableResponse<Response> post(Map<String, String> fields) {
+    return given()
+        .header("Accept-Language", "en")
+        .contentType(ContentType.URLENC)
+        .formParams(fields)
+        .redirects()
+        .follow(false)
+        .post("/Payment.aspx")
+        .then()
+        .extract();
+  }
+}
