@@ -62,6 +62,8 @@ public class CheckoutLoad {
         result.latencies.size(), result.started, result.seconds, result.perSecond(),
         result.pct(50), result.pct(90), result.pct(99), result.pct(99.9), result.pct(100),
         result.errorCount(), result.errors.isEmpty() ? "" : result.errors);
+    System.err.printf("load generator: %.1f s CPU in all (warm-up included)%n",
+        ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1e3);
     System.out.printf("%.0f %.1f %.1f %.1f %d%n", result.perSecond(), result.pct(50),
         result.pct(99), result.pct(100), result.errorCount());
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,7 +26,10 @@ class KafkaOutageIT {
   void startsWithoutKafkaKeepsTheOutboxAndCatchesUpWhenTheBrokerArrives() throws Exception {
     try (KafkaBroker broker = new KafkaBroker();
         ServiceProcess gateway =
-            ServiceProcess.start("gateway-svc", broker.bootstrapServers(), Map.of())) {
+            ServiceProcess.start(
+                "gateway-svc",
+                broker.bootstrapServers(),
+                ServiceProcess.consumerOf("settlements", "gateway-svc"))) {
       await().atMost(Duration.ofSeconds(120)).until(() -> gateway.status("/q/health/live") == 200);
       given()
           .get(gateway.url("/q/health/ready"))

@@ -54,6 +54,8 @@ final class ServiceProcess implements AutoCloseable {
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Keys.PUBLIC.toString());
     env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", Keys.PRIVATE.toString());
     env.put("TASVIE_AUTH_CLIENTS_ADMIN_SECRET", Keys.ADMIN_SECRET);
+    env.put("TASVIE_CARD_TOKEN_KEY", "e2e-card-token-key");
+    env.put("TASVIE_CHECKOUT_PAGE_KEY", "e2e-page-key");
     // Test databases start empty, as in the @QuarkusTests: no state or schema left by earlier runs.
     env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
     env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
@@ -75,14 +77,18 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * For a service that consumes {@code merchants}: its own consumer group, so that a stack started
-   * by {@code deploy/tasvie up} on the same broker takes none of its events.
+   * For a service that consumes {@code topic}: its own consumer group, so that a stack started by
+   * {@code deploy/tasvie up} on the same broker takes none of its events.
    */
-  static Map<String, String> merchantsConsumer(String name) {
+  static Map<String, String> consumerOf(String topic, String name) {
+    String channel = "MP_MESSAGING_INCOMING_" + topic.toUpperCase(java.util.Locale.ROOT);
     return Map.of(
-        "MP_MESSAGING_INCOMING_MERCHANTS_GROUP_ID", name + "-e2e-" + UUID.randomUUID(),
-        "MP_MESSAGING_INCOMING_MERCHANTS_DEAD_LETTER_QUEUE_TOPIC",
-            "merchants.dlq." + name + "-test");
+        channel + "_GROUP_ID", name + "-e2e-" + UUID.randomUUID(),
+        channel + "_DEAD_LETTER_QUEUE_TOPIC", topic + ".dlq." + name + "-test");
+  }
+
+  static Map<String, String> merchantsConsumer(String name) {
+    return consumerOf("merchants", name);
   }
 
   String url(String path) {

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.tasvie.common.testing.TestKafka;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,9 @@ class WalkingSkeletonIT {
   @BeforeAll
   static void startServices() {
     String kafka = TestKafka.bootstrapServers();
-    gateway = ServiceProcess.start("gateway-svc", kafka, Map.of());
+    gateway =
+        ServiceProcess.start(
+            "gateway-svc", kafka, ServiceProcess.consumerOf("settlements", "gateway-svc"));
     consumers =
         List.of(
             ServiceProcess.start(

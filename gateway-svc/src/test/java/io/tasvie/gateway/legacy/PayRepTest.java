@@ -267,7 +267,7 @@ class PayRepTest {
     Process php =
         new ProcessBuilder(
                 "php",
-                "src/test/resources/payrep-client.php",
+                "../deploy/legacy/payrep-client.php",
                 service + "?WSDL",
                 merchant.number(),
                 merchant.secret(),
