@@ -18,6 +18,7 @@ public class BodyLimit {
 
   private final long maxBytes;
   private final String body;
+  private final String page;
 
   public BodyLimit(
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
@@ -31,6 +32,11 @@ public class BodyLimit {
                 "payload-too-large",
                 "Payload too large",
                 "The request body is larger than " + maxBytes + " bytes"));
+    this.page =
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Request too large</title>"
+            + "</head><body><h1>Request too large</h1><p>The form sent more than "
+            + maxBytes / 1024
+            + " KiB; nothing was done.</p></body></html>";
   }
 
   void install(@Observes Router router) {
@@ -41,12 +47,16 @@ public class BodyLimit {
             context -> {
               String length = context.request().getHeader("Content-Length");
               if (length != null && isOver(length)) {
+                // A browser posting a form gets a page it can show, API clients problem details.
+                String accept = context.request().getHeader("Accept");
+                boolean browser = accept != null && accept.contains("text/html");
                 context
                     .response()
                     .setStatusCode(413)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader(
+                        "Content-Type", browser ? "text/html;charset=UTF-8" : Problem.MEDIA_TYPE)
                     .putHeader("Connection", "close")
-                    .end(body);
+                    .end(browser ? page : body);
               } else {
                 context.next();
               }

@@ -88,8 +88,14 @@ public class PaymentService {
                       config.paymentLifetime());
               return payments.persistAndFlush(payment);
             })
-        .onFailure(ConstraintViolationException.class)
+        // Two concurrent requests with one reference: the unique key lets only one through.
+        .onFailure(PaymentService::isDuplicateReference)
         .transform(e -> duplicateReference(null, request.merchantReference()));
+  }
+
+  private static boolean isDuplicateReference(Throwable failure) {
+    return failure instanceof ConstraintViolationException violation
+        && "payment_merchant_id_merchant_reference_key".equals(violation.getConstraintName());
   }
 
   private static ProblemException duplicateReference(UUID paymentId, String reference) {

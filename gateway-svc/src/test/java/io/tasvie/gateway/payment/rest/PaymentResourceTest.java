@@ -119,6 +119,17 @@ class PaymentResourceTest {
   }
 
   @Test
+  void concurrentRequestsWithOneReferenceCreateOnePayment() throws Exception {
+    String body = Checkout.body("RACE-1", 50_000, "IRR");
+    List<ExtractableResponse<Response>> answers =
+        Concurrently.run(6, () -> Checkout.create(merchant, body));
+
+    assertEquals(1, answers.stream().filter(a -> a.statusCode() == 201).count());
+    assertEquals(5, answers.stream().filter(a -> a.statusCode() == 409).count());
+    assertEquals(1, paymentsOfMerchant());
+  }
+
+  @Test
   void anotherMerchantMayUseTheSameReference() {
     Onboarded other = Merchants.onboard("Other Shop", List.of("other.example.com"));
     Checkout.create(merchant, Checkout.body("SHARED-1", 50_000, "IRR"))
