@@ -119,22 +119,7 @@ class CheckoutIT {
   void apiCheckoutEndsWithPayRepReportingThePayment() throws Exception {
     String res = "API-" + UUID.randomUUID();
     ExtractableResponse<Response> created =
-        given()
-            .auth()
-            .oauth2(merchantToken)
-            .header("Idempotency-Key", res)
-            .contentType(ContentType.JSON)
-            .body(
-                "{\"merchantReference\":\""
-                    + res
-                    + "\",\"amount\":350000,\"currency\":\"IRR\","
-                    + "\"payerName\":\"Sara\",\"description\":\"Bread\",\"redirectUrl\":\""
-                    + shopUrl()
-                    + "\"}")
-            .post(gateway.url("/v1/payments"))
-            .then()
-            .statusCode(201)
-            .extract();
+        createPayment(res, 350_000, ",\"payerName\":\"Sara\",\"description\":\"Bread\"");
 
     payOnThePage(created.path("paymentPageUrl"), res);
 
@@ -190,22 +175,7 @@ class CheckoutIT {
   @Test
   void anUnverifiedPaymentIsReversedAfterItsWindowEvenAcrossARestart() throws Exception {
     String res = "LATE-" + UUID.randomUUID();
-    ExtractableResponse<Response> created =
-        given()
-            .auth()
-            .oauth2(merchantToken)
-            .contentType(ContentType.JSON)
-            .body(
-                "{\"merchantReference\":\""
-                    + res
-                    + "\",\"amount\":50000,\"currency\":\"IRR\","
-                    + "\"redirectUrl\":\""
-                    + shopUrl()
-                    + "\"}")
-            .post(gateway.url("/v1/payments"))
-            .then()
-            .statusCode(201)
-            .extract();
+    ExtractableResponse<Response> created = createPayment(res, 50_000, "");
     String paymentId = created.path("paymentId");
     payOnThePage(created.path("paymentPageUrl"), res);
 
@@ -227,6 +197,29 @@ class CheckoutIT {
                     .body("status", equalTo("REVERSED"))
                     .body("reversalReason", equalTo("VERIFY_WINDOW_EXPIRED")));
     assertEquals(7, payRepSoap(res).getInt("Err"));
+  }
+
+  /** A payment through the JSON API, with an idempotency key; {@code more} adds JSON fields. */
+  private ExtractableResponse<Response> createPayment(String res, long amount, String more) {
+    return given()
+        .auth()
+        .oauth2(merchantToken)
+        .header("Idempotency-Key", res)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"merchantReference\":\""
+                + res
+                + "\",\"amount\":"
+                + amount
+                + ",\"currency\":\"IRR\",\"redirectUrl\":\""
+                + shopUrl()
+                + "\""
+                + more
+                + "}")
+        .post(gateway.url("/v1/payments"))
+        .then()
+        .statusCode(201)
+        .extract();
   }
 
   /** The payer's browser: opens the page, pays with a test card, follows the return link. */

@@ -2,7 +2,7 @@ package io.tasvie.gateway.settlement;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.tasvie.common.contract.PaymentSettlementAssignedEvent;
+import io.tasvie.common.contract.SettlementScheduledEvent;
 import io.tasvie.common.inbox.Inbox;
 import io.tasvie.common.inbox.IncomingEvent;
 import io.tasvie.common.inbox.PoisonMessageException;
@@ -31,22 +31,21 @@ public class SettlementConsumer {
     this.mapper = mapper;
   }
 
-  @Incoming(PaymentSettlementAssignedEvent.TOPIC)
+  @Incoming(SettlementScheduledEvent.TOPIC)
   public Uni<Void> onSettlementEvent(Message<String> message) {
     return inbox.consume(message, CONSUMER, this::apply);
   }
 
   private Uni<Void> apply(IncomingEvent event) {
-    if (!"PaymentSettlementAssigned".equals(event.type())) {
+    if (!"SettlementScheduled".equals(event.type())) {
       return Uni.createFrom().voidItem();
     }
-    PaymentSettlementAssignedEvent assigned =
-        event.dataAs(PaymentSettlementAssignedEvent.class, mapper);
+    SettlementScheduledEvent assigned = event.dataAs(SettlementScheduledEvent.class, mapper);
     if (assigned.paymentId() == null
         || assigned.settlementDate() == null
         || assigned.settlementNumber() == null) {
       throw new PoisonMessageException(
-          "PaymentSettlementAssigned " + event.id() + " lacks its payment, date or number");
+          "SettlementScheduled " + event.id() + " lacks its payment, date or number");
     }
     if (!PaymentEvents.CHANNEL.equals(assigned.channel())) {
       return Uni.createFrom().voidItem(); // card-present payments live in terminal-svc

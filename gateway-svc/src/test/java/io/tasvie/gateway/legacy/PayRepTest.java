@@ -191,10 +191,13 @@ class PayRepTest {
         "settlements",
         paymentId.toString(),
         UUID.randomUUID().toString(),
-        "PaymentSettlementAssigned",
+        "SettlementScheduled",
         "{\"paymentId\":\""
             + paymentId
+            + "\",\"merchantId\":\""
+            + merchant.id()
             + "\",\"channel\":\"ONLINE\",\"settlementDate\":\"2026-11-28\","
+            + "\"settlementDateJalali\":\"1405-09-07\","
             + "\"settlementNumber\":\"ST-000123\",\"occurredAt\":\"2026-11-25T10:00:00Z\"}");
 
     await()
@@ -241,23 +244,24 @@ class PayRepTest {
   }
 
   private XmlPath payRepGet(String id, String rmz, String res) {
-    Response response =
+    return xml(
         given()
             .queryParam("ID", id)
             .queryParam("Rmz", rmz)
             .queryParam("Res", res)
-            .get(service + "/PayRep");
-    response.then().statusCode(200).contentType(containsString("text/xml"));
-    return new XmlPath(response.asString());
+            .get(service + "/PayRep"));
   }
 
   private XmlPath payRepPost(String id, String rmz, String res) {
-    Response response =
+    return xml(
         given()
             .formParam("ID", id)
             .formParam("Rmz", rmz)
             .formParam("Res", res)
-            .post(service + "/PayRep");
+            .post(service + "/PayRep"));
+  }
+
+  private static XmlPath xml(Response response) {
     response.then().statusCode(200).contentType(containsString("text/xml"));
     return new XmlPath(response.asString());
   }
