@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +44,7 @@ public class CheckoutLoad {
   private final AtomicInteger sequence = new AtomicInteger();
   private volatile String formCookie; // one hosted-page cookie for this client, once it has one
   private String merchantToken;
+  private volatile Result current = new Result(0);
 
   CheckoutLoad(String base) {
     this.base = base;
@@ -51,17 +53,16 @@ public class CheckoutLoad {
   public static void main(String[] args) throws Exception {
     CheckoutLoad load = new CheckoutLoad(args[0]);
     double rate = Double.parseDouble(args[1]);
-    int seconds = Integer.parseInt(args[2]);
-    int warmUp = Integer.parseInt(args[3]);
     load.setUp(System.getenv("ADMIN_TOKEN"));
-    load.run(rate, warmUp);
-    Result result = load.run(rate, seconds);
+    load.run(rate, Integer.parseInt(args[3]));
+    Result result = load.run(rate, Integer.parseInt(args[2]));
     System.err.printf(
         "platform: %d of %d lifecycles ok in %.1f s, %.1f lifecycles/s; ms p50 %.1f  p90 %.1f"
             + "  p99 %.1f  p99.9 %.1f  max %.1f; errors %d %s%n",
         result.latencies.size(), result.started, result.seconds, result.perSecond(),
         result.pct(50), result.pct(90), result.pct(99), result.pct(99.9), result.pct(100),
         result.errorCount(), result.errors.isEmpty() ? "" : result.errors);
+    System.err.println("per request, ms p50/p99:" + result.steps());
     System.err.printf("load generator: %.1f s CPU in all (warm-up included)%n",
         ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1e3);
     System.out.printf("%.0f %.1f %.1f %.1f %d%n", result.perSecond(), result.pct(50),
@@ -69,23 +70,23 @@ public class CheckoutLoad {
   }
 
   /** Registers a merchant with the admin token and gets its client-credentials token. */
-  void setUp(String adminToken) throws Exception {
-    String merchant = send(post("/v1/merchants", "application/json",
+  void setUp(String adminToken) {
+    HttpRequest register = post("/v1/merchants", "application/json",
             "{\"name\":\"Bench Shop\",\"country\":\"IR\",\"currency\":\"IRR\","
                 + "\"callbackDomains\":[\"shop.example.ir\"]}")
-            .header("Authorization", "Bearer " + adminToken).build(), 201).body();
+        .header("Authorization", "Bearer " + adminToken).build();
+    String merchant = sendAsync("register merchant", register, 201).join().body();
     String form = "grant_type=client_credentials&client_id=" + json(merchant, "merchantNumber")
         + "&client_secret=" + URLEncoder.encode(json(merchant, "secret"), StandardCharsets.UTF_8);
-    String token = send(post("/v1/auth/token", "application/x-www-form-urlencoded", form).build(),
-        200).body();
-    merchantToken = json(token, "access_token");
+    HttpRequest token = post("/v1/auth/token", "application/x-www-form-urlencoded", form).build();
+    merchantToken = json(sendAsync("merchant token", token, 200).join().body(), "access_token");
   }
 
   /** Starts rate lifecycles a second for the given seconds and waits for them all to end. */
   Result run(double rate, int seconds) throws InterruptedException {
     int total = (int) Math.round(rate * seconds);
     long period = Math.round(1e9 / rate);
-    Result result = new Result(total);
+    Result result = current = new Result(total);
     CountDownLatch done = new CountDownLatch(total);
     AtomicInteger started = new AtomicInteger();
     AtomicInteger inFlight = new AtomicInteger();
@@ -107,7 +108,7 @@ public class CheckoutLoad {
       lifecycle().whenComplete((ok, failure) -> {
         inFlight.decrementAndGet();
         if (failure == null) {
-          result.ok(System.nanoTime() - scheduled);
+          result.latencies.add((System.nanoTime() - scheduled) / 1e6);
         } else {
           Throwable cause = failure.getCause() == null ? failure : failure.getCause();
           result.fail(cause.getMessage() == null ? cause.toString() : cause.getMessage());
@@ -116,7 +117,7 @@ public class CheckoutLoad {
       });
     }, start - System.nanoTime(), period, TimeUnit.NANOSECONDS);
     done.await(seconds + 60L, TimeUnit.SECONDS);
-    result.seconds = (System.nanoTime() - start) / 1e9;
+    result.seconds = Math.max(seconds, (System.nanoTime() - start) / 1e9); // until the last ends
     clock.shutdownNow();
     return result;
   }
@@ -165,8 +166,10 @@ public class CheckoutLoad {
   }
 
   private CompletableFuture<HttpResponse<String>> sendAsync(String step, HttpRequest r, int want) {
+    long sent = System.nanoTime();
     return http.sendAsync(r, BodyHandlers.ofString())
         .handle((response, failure) -> {
+          current.step(step, System.nanoTime() - sent);
           if (failure != null) {
             Throwable cause = failure.getCause() == null ? failure : failure.getCause();
             throw new IllegalStateException(step + ": " + cause.getClass().getSimpleName());
@@ -176,15 +179,6 @@ public class CheckoutLoad {
           }
           return response;
         });
-  }
-
-  private HttpResponse<String> send(HttpRequest r, int want) throws Exception {
-    HttpResponse<String> response = http.send(r, BodyHandlers.ofString());
-    if (response.statusCode() != want) {
-      throw new IllegalStateException(r.uri() + ": HTTP " + response.statusCode() + " "
-          + response.body());
-    }
-    return response;
   }
 
   private static String json(String body, String field) {
@@ -204,14 +198,25 @@ public class CheckoutLoad {
     final int started;
     final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
     final Map<String, Integer> errors = Collections.synchronizedMap(new TreeMap<>());
+    final Map<String, List<Double>> steps = new ConcurrentHashMap<>();
     double seconds;
 
     Result(int started) {
       this.started = started;
     }
 
-    void ok(long nanos) {
-      latencies.add(nanos / 1e6);
+    void step(String step, long nanos) {
+      steps.computeIfAbsent(step, s -> Collections.synchronizedList(new ArrayList<>()))
+          .add(nanos / 1e6);
+    }
+
+    String steps() {
+      StringBuilder line = new StringBuilder();
+      for (String step : List.of("create", "page", "pay", "verify")) {
+        List<Double> all = steps.getOrDefault(step, List.of());
+        line.append(String.format("  %s %.1f/%.1f", step, pct(all, 50), pct(all, 99)));
+      }
+      return line.toString();
     }
 
     void fail(String error) {
@@ -227,7 +232,14 @@ public class CheckoutLoad {
     }
 
     double pct(double p) {
-      List<Double> sorted = new ArrayList<>(latencies);
+      return pct(latencies, p);
+    }
+
+    static double pct(List<Double> values, double p) {
+      List<Double> sorted;
+      synchronized (values) {
+        sorted = new ArrayList<>(values);
+      }
       Collections.sort(sorted);
       if (sorted.isEmpty()) {
         return Double.NaN;
