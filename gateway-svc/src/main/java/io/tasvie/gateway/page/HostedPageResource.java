@@ -190,7 +190,9 @@ public class HostedPageResource {
             reversed,
             failed ? declineText(words, payment.getDeclineReason()) : error,
             form ? formTokens.formToken(formCookie, payment.getId()) : null,
-            returnLinks.returnUrl(payment, merchant.getMerchantNumber()),
+            form
+                ? returnLinks.cancelUrl(payment)
+                : returnLinks.returnUrl(payment, merchant.getMerchantNumber()),
             payment.getMaskedCard(),
             payment.getAuthCode(),
             payment.getRrn(),

@@ -23,13 +23,24 @@ public enum PageLocale {
   private final String tag;
   private final String direction;
   private final ULocale locale;
-  private final TimeZone zone;
+
+  // ICU formats are costly to build and not thread-safe: one per event-loop thread.
+  private final ThreadLocal<NumberFormat> numbers;
+  private final ThreadLocal<DateFormat> dates;
 
   PageLocale(String tag, String direction, ULocale locale, String zone) {
     this.tag = tag;
     this.direction = direction;
     this.locale = locale;
-    this.zone = TimeZone.getTimeZone(zone);
+    this.numbers = ThreadLocal.withInitial(() -> NumberFormat.getInstance(locale));
+    this.dates =
+        ThreadLocal.withInitial(
+            () -> {
+              DateFormat format =
+                  DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, locale);
+              format.setTimeZone(TimeZone.getTimeZone(zone));
+              return format;
+            });
   }
 
   public static PageLocale choose(String lang, List<Locale> acceptable, String currency) {
@@ -64,7 +75,7 @@ public enum PageLocale {
 
   /** e.g. {@code ۱۲۰٬۰۰۰ ریال} or {@code 12.50 EUR}. */
   public String money(long minor, String currency) {
-    NumberFormat number = NumberFormat.getInstance(locale);
+    NumberFormat number = numbers.get();
     int exponent = Money.exponent(Money.currency(currency));
     number.setMinimumFractionDigits(exponent);
     number.setMaximumFractionDigits(exponent);
@@ -73,8 +84,6 @@ public enum PageLocale {
   }
 
   public String dateTime(Instant instant) {
-    DateFormat format = DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, locale);
-    format.setTimeZone(zone);
-    return format.format(Date.from(instant));
+    return dates.get().format(Date.from(instant));
   }
 }
