@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -112,6 +113,19 @@ public class IdempotencyKeys {
               }
               return new Outcome(((Number) row[1]).intValue(), (String) row[2], true);
             });
+  }
+
+  /** Forgets keys older than {@code age}: a retry that late is a new request. */
+  public Uni<Integer> purgeOlderThan(Duration age) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery("delete from idempotency_key where created_at < ?1")
+                            .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(age))
+                            .executeUpdate()));
   }
 
   private String toJson(Object response) {

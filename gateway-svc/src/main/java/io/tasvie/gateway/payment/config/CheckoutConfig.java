@@ -21,6 +21,10 @@ public interface CheckoutConfig {
   @WithDefault("PT15S")
   Duration sweepInterval();
 
+  /** How long an {@code Idempotency-Key} is remembered (Stripe: 24 hours). */
+  @WithDefault("PT24H")
+  Duration idempotencyKeyTtl();
+
   /**
    * The address payers reach the hosted page at, e.g. {@code https://pay.example.com}; without it,
    * the address the merchant's request came to.

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.gateway.idempotency.IdempotencyKeys;
 import io.tasvie.gateway.payment.config.CheckoutConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -14,9 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Runs {@link PaymentService#sweepOverdue} every {@code tasvie.checkout.sweep-interval}. Only the
- * trigger is a timer: what is overdue is read from the table each time, and several instances can
- * sweep at once (SKIP LOCKED), so restarts and scaling lose nothing.
+ * Runs {@link PaymentService#sweepOverdue} every {@code tasvie.checkout.sweep-interval}, and
+ * forgets idempotency keys past their time to live. Only the trigger is a timer: what is overdue is
+ * read from the table each time, and several instances can sweep at once (SKIP LOCKED), so restarts
+ * and scaling lose nothing.
  */
 @ApplicationScoped
 public class OverdueSweep {
@@ -26,13 +28,16 @@ public class OverdueSweep {
 
   private final Vertx vertx;
   private final PaymentService service;
+  private final IdempotencyKeys idempotencyKeys;
   private final CheckoutConfig config;
   private final AtomicBoolean running = new AtomicBoolean();
   private long timer = -1;
 
-  public OverdueSweep(Vertx vertx, PaymentService service, CheckoutConfig config) {
+  public OverdueSweep(
+      Vertx vertx, PaymentService service, IdempotencyKeys idempotencyKeys, CheckoutConfig config) {
     this.vertx = vertx;
     this.service = service;
+    this.idempotencyKeys = idempotencyKeys;
     this.config = config;
   }
 
@@ -54,6 +59,7 @@ public class OverdueSweep {
     context.runOnContext(
         v ->
             sweepAll()
+                .call(() -> idempotencyKeys.purgeOlderThan(config.idempotencyKeyTtl()))
                 .subscribe()
                 .with(
                     swept -> running.set(false),

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tasvie.common.testing.TestKafka;
+import io.tasvie.gateway.Database;
 import io.tasvie.gateway.Merchants;
 import io.tasvie.gateway.Merchants.Onboarded;
 import io.tasvie.gateway.payment.Checkout;
@@ -30,11 +31,13 @@ class VerifyWindowTest {
       return Map.of(
           "tasvie.checkout.verify-window", "PT2S",
           "tasvie.checkout.payment-lifetime", "PT3S",
-          "tasvie.checkout.sweep-interval", "PT0.5S");
+          "tasvie.checkout.sweep-interval", "PT0.5S",
+          "tasvie.checkout.idempotency-key-ttl", "PT1H");
     }
   }
 
   @Inject ObjectMapper mapper;
+  @Inject Database database;
 
   @Test
   void anUnverifiedPaymentIsReversedWhenTheWindowCloses() throws Exception {
@@ -63,6 +66,31 @@ class VerifyWindowTest {
         .then()
         .statusCode(409)
         .body("type", equalTo("urn:tasvie:problem:payment-not-authorized"));
+  }
+
+  @Test
+  void idempotencyKeysAreForgottenAfterTheirTimeToLive() {
+    Onboarded merchant = Merchants.onboard();
+    database.update(
+        "insert into idempotency_key (merchant_id, idempotency_key, fingerprint, created_at)"
+            + " values (?, 'old', 'x', now() - interval '2 hours'),"
+            + " (?, 'fresh', 'x', now() - interval '10 minutes')",
+        merchant.id(),
+        merchant.id());
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                database.count(
+                        "select count(*) from idempotency_key where merchant_id = ? and idempotency_key = 'old'",
+                        merchant.id())
+                    == 0);
+    assertEquals(
+        1,
+        database.count(
+            "select count(*) from idempotency_key where merchant_id = ? and idempotency_key = 'fresh'",
+            merchant.id()));
   }
 
   @Test
