@@ -91,6 +91,13 @@ final class ServiceProcess implements AutoCloseable {
     return consumerOf("merchants", name);
   }
 
+  /** settlement-svc consumes merchants and payments. */
+  static Map<String, String> settlementConsumers() {
+    Map<String, String> env = new HashMap<>(merchantsConsumer("settlement-svc"));
+    env.putAll(consumerOf("payments", "settlement-svc"));
+    return env;
+  }
+
   String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }

@@ -31,8 +31,7 @@ class WalkingSkeletonIT {
         List.of(
             ServiceProcess.start(
                 "terminal-svc", kafka, ServiceProcess.merchantsConsumer("terminal-svc")),
-            ServiceProcess.start(
-                "settlement-svc", kafka, ServiceProcess.merchantsConsumer("settlement-svc")),
+            ServiceProcess.start("settlement-svc", kafka, ServiceProcess.settlementConsumers()),
             ServiceProcess.start(
                 "notify-svc", kafka, ServiceProcess.merchantsConsumer("notify-svc")));
     Stack.awaitReady(gateway);

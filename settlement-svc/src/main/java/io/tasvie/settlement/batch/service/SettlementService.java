@@ -1,0 +1,145 @@
+package io.tasvie.settlement.batch.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tasvie.common.contract.SettlementScheduledEvent;
+import io.tasvie.common.outbox.Outbox;
+import io.tasvie.settlement.calendar.Jalali;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Puts captured payments and refunds into the merchant's batch of their settlement date (one per
+ * merchant, date and currency, with its NoTasvie) and announces each payment's settlement. Must run
+ * in the caller's transaction (the consumer's inbox transaction).
+ */
+@ApplicationScoped
+public class SettlementService {
+
+  private final SettlementDates dates;
+  private final Outbox outbox;
+
+  public SettlementService(SettlementDates dates, Outbox outbox) {
+    this.dates = dates;
+    this.outbox = outbox;
+  }
+
+  /** One settlement line: a capture, or a refund ({@code refundId} set). */
+  public record Line(
+      UUID paymentId,
+      UUID refundId,
+      UUID merchantId,
+      String country,
+      String currency,
+      String channel,
+      long amount,
+      Instant occurredAt) {
+
+    boolean isRefund() {
+      return refundId != null;
+    }
+  }
+
+  /** Records the line once: a line already recorded (same payment and refund) changes nothing. */
+  public Uni<Void> record(Line line) {
+    LocalDate settlementDate = dates.settlementDate(line.occurredAt(), line.country());
+    return Panache.getSession()
+        .chain(
+            session ->
+                batchFor(session, line, settlementDate)
+                    .chain(
+                        batch ->
+                            insertItem(session, batch.id(), line)
+                                .chain(
+                                    inserted ->
+                                        inserted
+                                            ? addToTotals(session, batch.id(), line)
+                                                .chain(() -> announce(line, settlementDate, batch))
+                                            : Uni.createFrom().voidItem())));
+  }
+
+  private record Batch(UUID id, String settlementNumber) {}
+
+  private Uni<Batch> batchFor(Mutiny.Session session, Line line, LocalDate settlementDate) {
+    return session
+        .createNativeQuery("select nextval('settlement_number_seq')", Long.class)
+        .getSingleResult()
+        .chain(
+            sequence ->
+                session
+                    .createNativeQuery(
+                        "insert into settlement_batch (id, merchant_id, currency, settlement_date,"
+                            + " settlement_number, status, created_at)"
+                            + " values (?1, ?2, ?3, ?4, ?5, 'OPEN', ?6)"
+                            + " on conflict (merchant_id, settlement_date, currency) do nothing")
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, line.merchantId())
+                    .setParameter(3, line.currency())
+                    .setParameter(4, settlementDate)
+                    .setParameter(5, SettlementNumbers.withCheckDigit(sequence))
+                    .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
+                    .executeUpdate())
+        .chain(
+            () ->
+                session
+                    .createNativeQuery(
+                        "select id, settlement_number from settlement_batch where merchant_id = ?1"
+                            + " and settlement_date = ?2 and currency = ?3",
+                        Object[].class)
+                    .setParameter(1, line.merchantId())
+                    .setParameter(2, settlementDate)
+                    .setParameter(3, line.currency())
+                    .getSingleResult())
+        .map(row -> new Batch((UUID) row[0], (String) row[1]));
+  }
+
+  private Uni<Boolean> insertItem(Mutiny.Session session, UUID batchId, Line line) {
+    return session
+        .createNativeQuery(
+            "insert into settlement_item (id, batch_id, payment_id, refund_id, kind, channel,"
+                + " amount, occurred_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                + " on conflict do nothing")
+        .setParameter(1, UUID.randomUUID())
+        .setParameter(2, batchId)
+        .setParameter(3, line.paymentId())
+        .setParameter(4, line.refundId())
+        .setParameter(5, line.isRefund() ? "REFUND" : "CAPTURE")
+        .setParameter(6, line.channel())
+        .setParameter(7, line.amount())
+        .setParameter(8, OffsetDateTime.ofInstant(line.occurredAt(), ZoneOffset.UTC))
+        .executeUpdate()
+        .map(rows -> rows == 1);
+  }
+
+  private Uni<Integer> addToTotals(Mutiny.Session session, UUID batchId, Line line) {
+    String totals =
+        line.isRefund()
+            ? "refunded_amount = refunded_amount + ?2, refund_count = refund_count + 1"
+            : "captured_amount = captured_amount + ?2, captured_count = captured_count + 1";
+    return session
+        .createNativeQuery("update settlement_batch set " + totals + " where id = ?1")
+        .setParameter(1, batchId)
+        .setParameter(2, line.amount())
+        .executeUpdate();
+  }
+
+  private Uni<Void> announce(Line line, LocalDate settlementDate, Batch batch) {
+    if (line.isRefund()) {
+      return Uni.createFrom().voidItem(); // a refund is netted; the payment keeps its settlement
+    }
+    return outbox.publish(
+        new SettlementScheduledEvent(
+            line.paymentId(),
+            line.merchantId(),
+            line.channel(),
+            settlementDate,
+            Jalali.format(settlementDate),
+            batch.settlementNumber(),
+            Instant.now()));
+  }
+}
