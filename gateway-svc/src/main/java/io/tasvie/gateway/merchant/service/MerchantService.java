@@ -3,6 +3,7 @@ package io.tasvie.gateway.merchant.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.country.Countries;
 import io.tasvie.common.money.Money;
 import io.tasvie.common.outbox.Outbox;
 import io.tasvie.common.problem.ProblemException;
@@ -16,13 +17,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class MerchantService {
-
-  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final MerchantRepository merchants;
   private final Outbox outbox;
@@ -38,7 +36,7 @@ public class MerchantService {
   public record Registration(Merchant merchant, String secret) {}
 
   public Uni<Registration> register(RegisterMerchantRequest request) {
-    if (!COUNTRIES.contains(request.country())) {
+    if (!Countries.isKnown(request.country())) {
       throw ProblemException.badRequest(
           "unknown-country", request.country() + " is not an ISO 3166-1 country");
     }

@@ -1,6 +1,7 @@
 package io.tasvie.settlement.calendar.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.country.Countries;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.security.Roles;
 import io.tasvie.settlement.calendar.Jalali;
@@ -19,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -28,7 +28,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/v1/calendars/{country}")
 public class CalendarResource {
 
-  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final int MAX_DAYS = 366;
 
   private final BusinessCalendar calendar;
@@ -81,7 +80,7 @@ public class CalendarResource {
 
   private static String country(String country) {
     String code = country.toUpperCase(Locale.ROOT);
-    if (!COUNTRIES.contains(code)) {
+    if (!Countries.isKnown(code)) {
       throw ProblemException.badRequest(
           "unknown-country", country + " is not an ISO 3166-1 country");
     }

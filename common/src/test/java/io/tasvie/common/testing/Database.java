@@ -1,4 +1,4 @@
-package io.tasvie.gateway;
+package io.tasvie.common.testing;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

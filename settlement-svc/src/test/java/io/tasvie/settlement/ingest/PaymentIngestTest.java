@@ -1,0 +1,166 @@
+package io.tasvie.settlement.ingest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tasvie.common.testing.Database;
+import io.tasvie.common.testing.TestKafka;
+import io.tasvie.settlement.batch.service.SettlementNumbers;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Payment events from the `payments` topic into batches, and SettlementScheduled out. */
+@QuarkusTest
+class PaymentIngestTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  @Inject Database database;
+  @Inject ObjectMapper mapper;
+
+  UUID merchantId;
+
+  @BeforeEach
+  void registerMerchant() {
+    merchantId = UUID.randomUUID();
+    TestKafka.sendEvent(
+        "merchants",
+        merchantId.toString(),
+        UUID.randomUUID().toString(),
+        "MerchantRegistered",
+        "{\"merchantId\":\""
+            + merchantId
+            + "\",\"merchantNumber\":\""
+            + (10_000_000 + (int) (Math.random() * 9_000_000))
+            + "\",\"name\":\"Ketab Shop\",\"country\":\"IR\",\"currency\":\"IRR\","
+            + "\"callbackDomains\":[\"shop.example.ir\"],\"registeredAt\":\"2026-11-01T10:00:00Z\"}");
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                database.count(
+                        "select count(*) from merchant_projection where merchant_id = ?",
+                        merchantId)
+                    == 1);
+  }
+
+  @Test
+  void aCaptureIsScheduledForSettlementWithADateAndATrackingNumber() throws Exception {
+    UUID paymentId = UUID.randomUUID();
+    try (TestKafka.Tail settlements = TestKafka.tail("settlements")) {
+      sendCaptured(paymentId, 120_000, "2026-11-26T06:30:00Z");
+
+      ConsumerRecord<String, String> scheduled =
+          settlements.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);
+      assertEquals("SettlementScheduled", TestKafka.header(scheduled, "ce_type"));
+      JsonNode body = mapper.readTree(scheduled.value());
+      assertEquals("2026-11-28", body.path("settlementDate").asText()); // Thursday + 1 over Friday
+      assertEquals("1405-09-07", body.path("settlementDateJalali").asText());
+      assertEquals(merchantId.toString(), body.path("merchantId").asText());
+      assertTrue(
+          SettlementNumbers.isValid(body.path("settlementNumber").asText()), body.toString());
+    }
+    assertEquals(
+        1,
+        database.count(
+            "select count(*) from settlement_batch where merchant_id = ? and settlement_date = '2026-11-28'"
+                + " and captured_amount = 120000 and captured_count = 1 and status = 'OPEN'",
+            merchantId));
+  }
+
+  @Test
+  void aCaptureDeliveredTwiceCountsOnceAndRefundsAreNetted() {
+    UUID paymentId = UUID.randomUUID();
+    sendCaptured(paymentId, 100_000, "2026-11-24T06:30:00Z");
+    sendCaptured(paymentId, 100_000, "2026-11-24T06:30:00Z"); // republished: another event id
+    UUID refundId = UUID.randomUUID();
+    String refund = refunded(paymentId, refundId, 30_000, "2026-11-24T07:00:00Z");
+    String eventId = UUID.randomUUID().toString();
+    TestKafka.sendEvent("payments", paymentId.toString(), eventId, "PaymentRefunded", refund);
+    TestKafka.sendEvent("payments", paymentId.toString(), eventId, "PaymentRefunded", refund);
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertEquals(
+                    1,
+                    database.count(
+                        "select count(*) from settlement_batch where merchant_id = ?"
+                            + " and captured_amount = 100000 and captured_count = 1"
+                            + " and refunded_amount = 30000 and refund_count = 1",
+                        merchantId)));
+    assertEquals(
+        2, database.count("select count(*) from settlement_item where payment_id = ?", paymentId));
+  }
+
+  @Test
+  void anEventForAnUnknownMerchantIsDeadLetteredWithTheReason() {
+    UUID paymentId = UUID.randomUUID();
+    try (TestKafka.Tail dlq = TestKafka.tail("payments.dlq.settlement-svc-test")) {
+      TestKafka.sendEvent(
+          "payments",
+          paymentId.toString(),
+          UUID.randomUUID().toString(),
+          "PaymentCaptured",
+          captured(paymentId, UUID.randomUUID(), 50_000, "2026-11-24T06:30:00Z"));
+      ConsumerRecord<String, String> dead =
+          dlq.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);
+      assertTrue(TestKafka.header(dead, "dead-letter-reason").contains("unknown merchant"));
+    }
+    assertEquals(
+        0, database.count("select count(*) from settlement_item where payment_id = ?", paymentId));
+  }
+
+  private void sendCaptured(UUID paymentId, long amount, String at) {
+    TestKafka.sendEvent(
+        "payments",
+        paymentId.toString(),
+        UUID.randomUUID().toString(),
+        "PaymentCaptured",
+        captured(paymentId, merchantId, amount, at));
+  }
+
+  private static String captured(UUID paymentId, UUID merchantId, long amount, String at) {
+    return "{\"paymentId\":\""
+        + paymentId
+        + "\",\"payment\":"
+        + facts(merchantId, amount)
+        + ",\"occurredAt\":\""
+        + at
+        + "\"}";
+  }
+
+  private String refunded(UUID paymentId, UUID refundId, long amount, String at) {
+    return "{\"paymentId\":\""
+        + paymentId
+        + "\",\"payment\":"
+        + facts(merchantId, 100_000)
+        + ",\"refundId\":\""
+        + refundId
+        + "\",\"refundAmount\":"
+        + amount
+        + ",\"refundedTotal\":"
+        + amount
+        + ",\"reason\":\"returned\",\"occurredAt\":\""
+        + at
+        + "\"}";
+  }
+
+  private static String facts(UUID merchantId, long amount) {
+    return "{\"merchantId\":\""
+        + merchantId
+        + "\",\"merchantReference\":\"R1\",\"amount\":"
+        + amount
+        + ",\"currency\":\"IRR\",\"channel\":\"ONLINE\",\"maskedCard\":\"400609******0007\","
+        + "\"cardBrand\":\"VISA\",\"authCode\":\"123456\",\"rrn\":\"123456789012\"}";
+  }
+}
