@@ -41,3 +41,15 @@ create table settlement_item (
 
 create unique index settlement_item_one_capture on settlement_item (payment_id) where kind = 'CAPTURE';
 create index settlement_item_by_batch on settlement_item (batch_id);
+
+-- Payment events whose merchant has not reached this service's projection yet: parked, and
+-- applied once the merchant arrives (never dropped).
+create table parked_payment_event (
+    event_id    text primary key,
+    merchant_id uuid        not null,
+    event_type  text        not null,
+    body        text        not null,
+    parked_at   timestamptz not null
+);
+
+create index parked_payment_event_by_merchant on parked_payment_event (merchant_id);

@@ -45,6 +45,7 @@ class CheckoutIT {
       Map.of("TASVIE_CHECKOUT_VERIFY_WINDOW", "PT4S", "TASVIE_CHECKOUT_SWEEP_INTERVAL", "PT0.5S");
 
   static ServiceProcess gateway;
+  static ServiceProcess settlement;
 
   HttpServer shop;
   final BlockingQueue<URI> returns = new ArrayBlockingQueue<>(10);
@@ -53,14 +54,21 @@ class CheckoutIT {
   String merchantToken;
 
   @BeforeAll
-  static void startGateway() {
+  static void startServices() {
+    settlement =
+        ServiceProcess.start(
+            "settlement-svc", TestKafka.bootstrapServers(), ServiceProcess.settlementConsumers());
     gateway = startGateway(Map.of());
+    Stack.awaitReady(settlement);
   }
 
   @AfterAll
-  static void stopGateway() {
+  static void stopServices() {
     if (gateway != null) {
       gateway.close();
+    }
+    if (settlement != null) {
+      settlement.close();
     }
   }
 
@@ -133,6 +141,18 @@ class CheckoutIT {
         .get(gateway.url("/v1/payments/" + created.path("paymentId")))
         .then()
         .body("status", equalTo("CAPTURED"));
+
+    // settlement-svc batches the capture; its DatTasvie and NoTasvie reach PayRep.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              JsonPath settled = payRepSoap(res);
+              assertTrue(
+                  settled.getString("DatTasvie").matches("\\d{4}-\\d{2}-\\d{2}"),
+                  settled.prettify());
+              assertTrue(settled.getString("NoTasvie").matches("\\d{11}"), settled.prettify());
+            });
   }
 
   @Test

@@ -25,11 +25,14 @@ public class PaymentEventsConsumer {
 
   private final Inbox inbox;
   private final SettlementService settlement;
+  private final ParkedEvents parked;
   private final ObjectMapper mapper;
 
-  public PaymentEventsConsumer(Inbox inbox, SettlementService settlement, ObjectMapper mapper) {
+  public PaymentEventsConsumer(
+      Inbox inbox, SettlementService settlement, ParkedEvents parked, ObjectMapper mapper) {
     this.inbox = inbox;
     this.settlement = settlement;
+    this.parked = parked;
     this.mapper = mapper;
   }
 
@@ -44,41 +47,52 @@ public class PaymentEventsConsumer {
       return Uni.createFrom().voidItem(); // authorisations and reversals settle nothing
     }
     JsonNode body = event.dataAs(JsonNode.class, mapper);
-    JsonNode payment = body.path("payment");
-    UUID paymentId = uuid(body, "paymentId", event);
-    UUID merchantId = uuid(payment, "merchantId", event);
-    long amount = (refund ? body.path("refundAmount") : payment.path("amount")).asLong();
-    String currency = payment.path("currency").asText(null);
-    if (amount <= 0 || currency == null || !body.hasNonNull("occurredAt")) {
-      throw new PoisonMessageException(
-          event.type() + " " + event.id() + " lacks amount, currency or time");
-    }
+    UUID merchantId = uuid(body.path("payment"), "merchantId", event.type(), event.id());
+    line(event.type(), event.id(), body, merchantId, null); // a poison event is never parked
     return Panache.getSession()
         .chain(session -> session.find(MerchantProjection.class, merchantId))
         .chain(
-            merchant -> {
-              if (merchant == null) {
-                throw new PoisonMessageException(
-                    event.type() + " " + event.id() + " is for unknown merchant " + merchantId);
-              }
-              return settlement.record(
-                  new Line(
-                      paymentId,
-                      refund ? uuid(body, "refundId", event) : null,
-                      merchantId,
-                      merchant.getCountry(),
-                      currency,
-                      payment.path("channel").asText("ONLINE"),
-                      amount,
-                      Instant.parse(body.path("occurredAt").asText())));
-            });
+            merchant ->
+                merchant == null
+                    ? parked.park(event.id(), merchantId, event.type(), body.toString())
+                    : settlement.record(
+                        line(
+                            event.type(),
+                            event.id(),
+                            body,
+                            merchant.getMerchantId(),
+                            merchant.getCountry())));
   }
 
-  private static UUID uuid(JsonNode node, String field, IncomingEvent event) {
+  /**
+   * The settlement line an event describes.
+   *
+   * @throws PoisonMessageException when the event lacks what settlement needs
+   */
+  static Line line(String type, String eventId, JsonNode body, UUID merchantId, String country) {
+    boolean refund = "PaymentRefunded".equals(type);
+    JsonNode payment = body.path("payment");
+    long amount = (refund ? body.path("refundAmount") : payment.path("amount")).asLong();
+    String currency = payment.path("currency").asText(null);
+    if (amount <= 0 || currency == null || !body.hasNonNull("occurredAt")) {
+      throw new PoisonMessageException(type + " " + eventId + " lacks amount, currency or time");
+    }
+    return new Line(
+        uuid(body, "paymentId", type, eventId),
+        refund ? uuid(body, "refundId", type, eventId) : null,
+        merchantId,
+        country,
+        currency,
+        payment.path("channel").asText("ONLINE"),
+        amount,
+        Instant.parse(body.path("occurredAt").asText()));
+  }
+
+  private static UUID uuid(JsonNode node, String field, String type, String eventId) {
     try {
       return UUID.fromString(node.path(field).asText());
     } catch (IllegalArgumentException e) {
-      throw new PoisonMessageException(event.type() + " " + event.id() + " has no valid " + field);
+      throw new PoisonMessageException(type + " " + eventId + " has no valid " + field);
     }
   }
 }

@@ -31,6 +31,10 @@ class PaymentIngestTest {
   @BeforeEach
   void registerMerchant() {
     merchantId = UUID.randomUUID();
+    register(merchantId);
+  }
+
+  private void register(UUID merchantId) {
     TestKafka.sendEvent(
         "merchants",
         merchantId.toString(),
@@ -103,7 +107,47 @@ class PaymentIngestTest {
   }
 
   @Test
-  void anEventForAnUnknownMerchantIsDeadLetteredWithTheReason() {
+  void anEventBeforeItsMerchantWaitsForTheMerchantAndIsThenSettled() {
+    UUID paymentId = UUID.randomUUID();
+    UUID lateMerchant = UUID.randomUUID();
+    TestKafka.sendEvent(
+        "payments",
+        paymentId.toString(),
+        UUID.randomUUID().toString(),
+        "PaymentCaptured",
+        captured(paymentId, lateMerchant, 50_000, "2026-11-24T06:30:00Z"));
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                database.count(
+                        "select count(*) from parked_payment_event where merchant_id = ?",
+                        lateMerchant)
+                    == 1);
+    assertEquals(
+        0, database.count("select count(*) from settlement_item where payment_id = ?", paymentId));
+
+    register(lateMerchant);
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                database.count(
+                        "select count(*) from settlement_item where payment_id = ?", paymentId)
+                    == 1);
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                database.count(
+                        "select count(*) from parked_payment_event where merchant_id = ?",
+                        lateMerchant)
+                    == 0);
+  }
+
+  @Test
+  void anEventWithoutItsAmountIsDeadLetteredWithTheReason() {
     UUID paymentId = UUID.randomUUID();
     try (TestKafka.Tail dlq = TestKafka.tail("payments.dlq.settlement-svc-test")) {
       TestKafka.sendEvent(
@@ -111,10 +155,12 @@ class PaymentIngestTest {
           paymentId.toString(),
           UUID.randomUUID().toString(),
           "PaymentCaptured",
-          captured(paymentId, UUID.randomUUID(), 50_000, "2026-11-24T06:30:00Z"));
+          captured(paymentId, merchantId, 50_000, "2026-11-24T06:30:00Z")
+              .replace("\"currency\":\"IRR\",", ""));
       ConsumerRecord<String, String> dead =
           dlq.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);
-      assertTrue(TestKafka.header(dead, "dead-letter-reason").contains("unknown merchant"));
+      assertTrue(
+          TestKafka.header(dead, "dead-letter-reason").contains("lacks amount, currency or time"));
     }
     assertEquals(
         0, database.count("select count(*) from settlement_item where payment_id = ?", paymentId));
