@@ -17,7 +17,11 @@ create table settlement_batch (
     currency          char(3)     not null,
     settlement_date   date        not null,
     settlement_number text        not null unique,
-    status            text        not null,
+    status            text        not null, -- OPEN → CLOSED (at closes_at) → PAID (by finance)
+    closes_at         timestamptz not null, -- the cut-off after which no capture can land in it
+    closed_at         timestamptz,
+    paid_at           timestamptz,
+    bank_reference    text,
     captured_amount   bigint      not null default 0,
     refunded_amount   bigint      not null default 0,
     captured_count    int         not null default 0,
@@ -27,6 +31,8 @@ create table settlement_batch (
 );
 
 -- One row per captured payment and per refund, in exactly one batch.
+create index settlement_batch_open on settlement_batch (closes_at) where status = 'OPEN';
+
 create table settlement_item (
     id              uuid primary key,
     batch_id        uuid        not null references settlement_batch (id),

@@ -6,21 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.merchant.MerchantProjection;
+import io.tasvie.common.schedule.PeriodicJob;
 import io.tasvie.settlement.batch.service.SettlementService;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,13 +29,12 @@ import org.jboss.logging.Logger;
 public class ParkedEvents {
 
   private static final Logger LOG = Logger.getLogger(ParkedEvents.class);
-  private static final long RETRY_MILLIS = 2_000;
+  private static final Duration RETRY_INTERVAL = Duration.ofSeconds(2);
 
   private final Vertx vertx;
   private final SettlementService settlement;
   private final ObjectMapper mapper;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private long timer = -1;
+  private PeriodicJob job;
 
   public ParkedEvents(Vertx vertx, SettlementService settlement, ObjectMapper mapper) {
     this.vertx = vertx;
@@ -65,29 +62,13 @@ public class ParkedEvents {
   }
 
   void start(@Observes StartupEvent event) {
-    timer = vertx.setPeriodic(RETRY_MILLIS, id -> retry());
+    job =
+        PeriodicJob.start(
+            vertx, RETRY_INTERVAL, "Applying parked payment events", this::applyArrived);
   }
 
   void stop(@Observes ShutdownEvent event) {
-    vertx.cancelTimer(timer);
-  }
-
-  private void retry() {
-    if (!running.compareAndSet(false, true)) {
-      return;
-    }
-    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-    VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(
-        v ->
-            applyArrived()
-                .subscribe()
-                .with(
-                    applied -> running.set(false),
-                    failure -> {
-                      running.set(false);
-                      LOG.warnf("Parked payment events wait for the next try: %s", failure);
-                    }));
+    job.close();
   }
 
   /** Applies (and removes) the parked events whose merchant is known now. */

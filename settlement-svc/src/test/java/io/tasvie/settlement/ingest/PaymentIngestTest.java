@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TestKafka;
+import io.tasvie.settlement.batch.service.SettlementDates;
 import io.tasvie.settlement.batch.service.SettlementNumbers;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,7 @@ class PaymentIngestTest {
 
   @Inject Database database;
   @Inject ObjectMapper mapper;
+  @Inject SettlementDates dates;
 
   UUID merchantId;
 
@@ -60,14 +64,14 @@ class PaymentIngestTest {
   void aCaptureIsScheduledForSettlementWithADateAndATrackingNumber() throws Exception {
     UUID paymentId = UUID.randomUUID();
     try (TestKafka.Tail settlements = TestKafka.tail("settlements")) {
-      sendCaptured(paymentId, 120_000, "2026-11-26T06:30:00Z");
+      sendCaptured(paymentId, 120_000, "2027-11-25T06:30:00Z");
 
       ConsumerRecord<String, String> scheduled =
           settlements.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);
       assertEquals("SettlementScheduled", TestKafka.header(scheduled, "ce_type"));
       JsonNode body = mapper.readTree(scheduled.value());
-      assertEquals("2026-11-28", body.path("settlementDate").asText()); // Thursday + 1 over Friday
-      assertEquals("1405-09-07", body.path("settlementDateJalali").asText());
+      assertEquals("2027-11-27", body.path("settlementDate").asText()); // Thursday + 1 over Friday
+      assertEquals("1406-09-06", body.path("settlementDateJalali").asText());
       assertEquals(merchantId.toString(), body.path("merchantId").asText());
       assertTrue(
           SettlementNumbers.isValid(body.path("settlementNumber").asText()), body.toString());
@@ -75,18 +79,36 @@ class PaymentIngestTest {
     assertEquals(
         1,
         database.count(
-            "select count(*) from settlement_batch where merchant_id = ? and settlement_date = '2026-11-28'"
+            "select count(*) from settlement_batch where merchant_id = ? and settlement_date = '2027-11-27'"
                 + " and captured_amount = 120000 and captured_count = 1 and status = 'OPEN'",
             merchantId));
   }
 
   @Test
+  void aCaptureArrivingAfterItsBatchsCutOffIsNettedIntoTodaysBatch() throws Exception {
+    UUID paymentId = UUID.randomUUID();
+    try (TestKafka.Tail settlements = TestKafka.tail("settlements")) {
+      sendCaptured(paymentId, 70_000, "2026-01-10T06:30:00Z");
+
+      ConsumerRecord<String, String> scheduled =
+          settlements.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);
+      LocalDate date =
+          LocalDate.parse(mapper.readTree(scheduled.value()).path("settlementDate").asText());
+      LocalDate today = dates.settlementDate(Instant.now(), "IR");
+      assertTrue(
+          date.equals(today)
+              || date.equals(dates.settlementDate(Instant.now().minusSeconds(60), "IR")),
+          date + " is not today's settlement date " + today);
+    }
+  }
+
+  @Test
   void aCaptureDeliveredTwiceCountsOnceAndRefundsAreNetted() {
     UUID paymentId = UUID.randomUUID();
-    sendCaptured(paymentId, 100_000, "2026-11-24T06:30:00Z");
-    sendCaptured(paymentId, 100_000, "2026-11-24T06:30:00Z"); // republished: another event id
+    sendCaptured(paymentId, 100_000, "2027-11-24T06:30:00Z");
+    sendCaptured(paymentId, 100_000, "2027-11-24T06:30:00Z"); // republished: another event id
     UUID refundId = UUID.randomUUID();
-    String refund = refunded(paymentId, refundId, 30_000, "2026-11-24T07:00:00Z");
+    String refund = refunded(paymentId, refundId, 30_000, "2027-11-24T07:00:00Z");
     String eventId = UUID.randomUUID().toString();
     TestKafka.sendEvent("payments", paymentId.toString(), eventId, "PaymentRefunded", refund);
     TestKafka.sendEvent("payments", paymentId.toString(), eventId, "PaymentRefunded", refund);
@@ -115,7 +137,7 @@ class PaymentIngestTest {
         paymentId.toString(),
         UUID.randomUUID().toString(),
         "PaymentCaptured",
-        captured(paymentId, lateMerchant, 50_000, "2026-11-24T06:30:00Z"));
+        captured(paymentId, lateMerchant, 50_000, "2027-11-24T06:30:00Z"));
     await()
         .atMost(TIMEOUT)
         .until(
@@ -155,7 +177,7 @@ class PaymentIngestTest {
           paymentId.toString(),
           UUID.randomUUID().toString(),
           "PaymentCaptured",
-          captured(paymentId, merchantId, 50_000, "2026-11-24T06:30:00Z")
+          captured(paymentId, merchantId, 50_000, "2027-11-24T06:30:00Z")
               .replace("\"currency\":\"IRR\",", ""));
       ConsumerRecord<String, String> dead =
           dlq.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);

@@ -2,6 +2,7 @@ package io.tasvie.settlement.batch.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -23,4 +24,8 @@ public interface SettlementConfig {
 
   @WithDefault("UTC")
   ZoneId defaultZone();
+
+  /** How often batches past their cut-off are closed. */
+  @WithDefault("PT30S")
+  Duration closeInterval();
 }

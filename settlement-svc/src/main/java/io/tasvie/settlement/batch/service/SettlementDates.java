@@ -25,7 +25,7 @@ public class SettlementDates {
   }
 
   public LocalDate settlementDate(Instant capturedAt, String country) {
-    ZoneId zone = config.zones().getOrDefault(country, config.defaultZone());
+    ZoneId zone = zone(country);
     ZonedDateTime local = capturedAt.atZone(zone);
     LocalDate day = local.toLocalDate();
     if (local.toLocalTime().isAfter(config.cutoff())) {
@@ -33,5 +33,19 @@ public class SettlementDates {
     }
     LocalDate businessDay = calendar.onOrAfter(country, day);
     return calendar.plusBusinessDays(country, businessDay, config.delayDays());
+  }
+
+  /**
+   * When the batch of {@code settlementDate} closes: at the cut-off of the last business day whose
+   * captures settle on that date.
+   */
+  public Instant closesAt(LocalDate settlementDate, String country) {
+    LocalDate lastBusinessDay =
+        calendar.minusBusinessDays(country, settlementDate, config.delayDays());
+    return lastBusinessDay.atTime(config.cutoff()).atZone(zone(country)).toInstant();
+  }
+
+  private ZoneId zone(String country) {
+    return config.zones().getOrDefault(country, config.defaultZone());
   }
 }

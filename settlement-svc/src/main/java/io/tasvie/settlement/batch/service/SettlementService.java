@@ -45,13 +45,28 @@ public class SettlementService {
     }
   }
 
-  /** Records the line once: a line already recorded (same payment and refund) changes nothing. */
+  /**
+   * Records the line once: a line already recorded (same payment and refund) changes nothing. A
+   * line whose batch is past its cut-off (a late event) is netted into today's batch.
+   */
   public Uni<Void> record(Line line) {
-    LocalDate settlementDate = dates.settlementDate(line.occurredAt(), line.country());
+    LocalDate dated = dates.settlementDate(line.occurredAt(), line.country());
+    if (dates.closesAt(dated, line.country()).isBefore(Instant.now())) {
+      dated = dates.settlementDate(Instant.now(), line.country());
+    }
+    LocalDate settlementDate = dated;
     return Panache.getSession()
         .chain(
             session ->
                 batchFor(session, line, settlementDate)
+                    .chain(
+                        batch ->
+                            batch.open()
+                                ? Uni.createFrom().item(batch)
+                                : batchFor(
+                                    session,
+                                    line,
+                                    dates.settlementDate(Instant.now(), line.country())))
                     .chain(
                         batch ->
                             insertItem(session, batch.id(), line)
@@ -59,11 +74,11 @@ public class SettlementService {
                                     inserted ->
                                         inserted
                                             ? addToTotals(session, batch.id(), line)
-                                                .chain(() -> announce(line, settlementDate, batch))
+                                                .chain(() -> announce(line, batch))
                                             : Uni.createFrom().voidItem())));
   }
 
-  private record Batch(UUID id, String settlementNumber) {}
+  private record Batch(UUID id, String settlementNumber, LocalDate settlementDate, boolean open) {}
 
   private Uni<Batch> batchFor(Mutiny.Session session, Line line, LocalDate settlementDate) {
     return session
@@ -74,28 +89,35 @@ public class SettlementService {
                 session
                     .createNativeQuery(
                         "insert into settlement_batch (id, merchant_id, currency, settlement_date,"
-                            + " settlement_number, status, created_at)"
-                            + " values (?1, ?2, ?3, ?4, ?5, 'OPEN', ?6)"
+                            + " settlement_number, status, closes_at, created_at)"
+                            + " values (?1, ?2, ?3, ?4, ?5, 'OPEN', ?6, ?7)"
                             + " on conflict (merchant_id, settlement_date, currency) do nothing")
                     .setParameter(1, UUID.randomUUID())
                     .setParameter(2, line.merchantId())
                     .setParameter(3, line.currency())
                     .setParameter(4, settlementDate)
                     .setParameter(5, SettlementNumbers.withCheckDigit(sequence))
-                    .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
+                    .setParameter(
+                        6,
+                        OffsetDateTime.ofInstant(
+                            dates.closesAt(settlementDate, line.country()), ZoneOffset.UTC))
+                    .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
                     .executeUpdate())
         .chain(
             () ->
                 session
                     .createNativeQuery(
-                        "select id, settlement_number from settlement_batch where merchant_id = ?1"
-                            + " and settlement_date = ?2 and currency = ?3",
+                        "select id, settlement_number, status from settlement_batch"
+                            + " where merchant_id = ?1 and settlement_date = ?2 and currency = ?3"
+                            + " for update",
                         Object[].class)
                     .setParameter(1, line.merchantId())
                     .setParameter(2, settlementDate)
                     .setParameter(3, line.currency())
                     .getSingleResult())
-        .map(row -> new Batch((UUID) row[0], (String) row[1]));
+        .map(
+            row ->
+                new Batch((UUID) row[0], (String) row[1], settlementDate, "OPEN".equals(row[2])));
   }
 
   private Uni<Boolean> insertItem(Mutiny.Session session, UUID batchId, Line line) {
@@ -128,7 +150,7 @@ public class SettlementService {
         .executeUpdate();
   }
 
-  private Uni<Void> announce(Line line, LocalDate settlementDate, Batch batch) {
+  private Uni<Void> announce(Line line, Batch batch) {
     if (line.isRefund()) {
       return Uni.createFrom().voidItem(); // a refund is netted; the payment keeps its settlement
     }
@@ -137,8 +159,8 @@ public class SettlementService {
             line.paymentId(),
             line.merchantId(),
             line.channel(),
-            settlementDate,
-            Jalali.format(settlementDate),
+            batch.settlementDate(),
+            Jalali.format(batch.settlementDate()),
             batch.settlementNumber(),
             Instant.now()));
   }

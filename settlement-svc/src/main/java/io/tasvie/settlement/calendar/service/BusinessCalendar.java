@@ -103,6 +103,18 @@ public class BusinessCalendar {
     return candidate;
   }
 
+  /** The business day {@code count} business days before the business day {@code day}. */
+  public LocalDate minusBusinessDays(String country, LocalDate day, int count) {
+    LocalDate candidate = day;
+    for (int i = 0; i < count; i++) {
+      candidate = candidate.minusDays(1);
+      while (!isBusinessDay(country, candidate)) {
+        candidate = candidate.minusDays(1);
+      }
+    }
+    return candidate;
+  }
+
   /** An admin adds or corrects a holiday; it takes effect at once. */
   public Uni<Void> addHoliday(String country, LocalDate day, String name) {
     return pool.preparedQuery(

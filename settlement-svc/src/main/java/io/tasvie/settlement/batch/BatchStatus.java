@@ -1,0 +1,7 @@
+package io.tasvie.settlement.batch;
+
+public enum BatchStatus {
+  OPEN,
+  CLOSED,
+  PAID
+}

@@ -1,0 +1,118 @@
+package io.tasvie.settlement.batch.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.tasvie.common.problem.ProblemException;
+import io.tasvie.common.security.Roles;
+import io.tasvie.settlement.batch.BatchStatus;
+import io.tasvie.settlement.batch.SettlementBatch;
+import io.tasvie.settlement.batch.service.BatchService;
+import io.tasvie.settlement.calendar.Jalali;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Settlement batches for finance: list, read, mark paid. */
+@Path("/v1/settlement-batches")
+@RolesAllowed({Roles.FINANCE, Roles.ADMIN})
+public class BatchResource {
+
+  private final BatchService batches;
+
+  public BatchResource(BatchService batches) {
+    this.batches = batches;
+  }
+
+  /** The bank's reference of the transfer that paid the batch out. */
+  public record MarkPaidRequest(@NotBlank @Size(max = 64) String bankReference) {}
+
+  @GET
+  public Uni<List<BatchResponse>> list(
+      @RestQuery UUID merchantId,
+      @RestQuery String settlementDate,
+      @RestQuery String status,
+      @RestQuery @Min(0) Integer page,
+      @RestQuery @Min(1) @Max(200) Integer size) {
+    int pageSize = size == null ? 50 : size;
+    int offset = (page == null ? 0 : page) * pageSize;
+    return batches
+        .search(merchantId, date(settlementDate), status(status), offset, pageSize)
+        .map(found -> found.stream().map(BatchResource::toResponse).toList());
+  }
+
+  @GET
+  @Path("{batchId}")
+  public Uni<BatchResponse> get(@RestPath UUID batchId) {
+    return batches
+        .find(batchId)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("batch", batchId))
+        .map(BatchResource::toResponse);
+  }
+
+  @POST
+  @Path("{batchId}/paid")
+  public Uni<BatchResponse> markPaid(
+      @RestPath UUID batchId, @Valid @NotNull MarkPaidRequest request) {
+    return batches
+        .markPaid(batchId, request.bankReference().strip())
+        .map(BatchResource::toResponse);
+  }
+
+  static BatchResponse toResponse(SettlementBatch batch) {
+    return new BatchResponse(
+        batch.getId(),
+        batch.getMerchantId(),
+        batch.getSettlementDate(),
+        Jalali.format(batch.getSettlementDate()),
+        batch.getSettlementNumber(),
+        batch.getCurrency(),
+        batch.getStatus(),
+        batch.getCapturedAmount(),
+        batch.getRefundedAmount(),
+        batch.netAmount(),
+        batch.getCapturedCount(),
+        batch.getRefundCount(),
+        batch.getClosesAt(),
+        batch.getClosedAt(),
+        batch.getPaidAt(),
+        batch.getBankReference());
+  }
+
+  private static LocalDate date(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest("invalid-date", "settlementDate must be YYYY-MM-DD");
+    }
+  }
+
+  private static BatchStatus status(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return BatchStatus.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(
+          "unknown-status", "status must be one of " + Arrays.toString(BatchStatus.values()));
+    }
+  }
+}
