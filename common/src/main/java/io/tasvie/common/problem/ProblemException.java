@@ -37,6 +37,24 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(400, type, "Bad request", detail);
   }
 
+  /**
+   * The constant of {@code type} named {@code value}, or null for no value.
+   *
+   * @throws ProblemException 400 {@code unknown-<name>} listing the accepted values
+   */
+  public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw badRequest(
+          "unknown-" + name,
+          name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
   public static ProblemException conflict(String type, String detail) {
     return new ProblemException(409, type, "Conflict", detail);
   }

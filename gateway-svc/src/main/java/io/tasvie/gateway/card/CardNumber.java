@@ -1,5 +1,6 @@
 package io.tasvie.gateway.card;
 
+import io.tasvie.common.check.Luhn;
 import java.util.Objects;
 
 /**
@@ -23,27 +24,10 @@ public final class CardNumber {
       return null;
     }
     String digits = input.replaceAll("[ -]", "");
-    if (!digits.matches("[0-9]{12,19}") || !luhn(digits)) {
+    if (!digits.matches("[0-9]{12,19}") || !Luhn.isValid(digits)) {
       return null;
     }
     return new CardNumber(digits);
-  }
-
-  static boolean luhn(String digits) {
-    int sum = 0;
-    boolean doubled = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int d = digits.charAt(i) - '0';
-      if (doubled) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-      doubled = !doubled;
-    }
-    return sum % 10 == 0;
   }
 
   public String digits() {

@@ -120,7 +120,12 @@ public class PaymentResource {
     int pageIndex = page == null ? 0 : page;
     int pageSize = size == null ? 20 : size;
     PaymentSearch search =
-        new PaymentSearch(merchantId(), merchantReference, status(status), from, to);
+        new PaymentSearch(
+            merchantId(),
+            merchantReference,
+            ProblemException.enumValue(PaymentStatus.class, "status", status),
+            from,
+            to);
     // One more than a page tells whether another page follows.
     return payments
         .search(search, pageIndex * pageSize, pageSize + 1)
@@ -194,19 +199,6 @@ public class PaymentResource {
                             list.stream()
                                 .map(refund -> PaymentMapper.toResponse(refund, payment))
                                 .toList()));
-  }
-
-  private static PaymentStatus status(String status) {
-    if (status == null) {
-      return null;
-    }
-    try {
-      return PaymentStatus.valueOf(status);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(
-          "unknown-status",
-          "status must be one of " + java.util.Arrays.toString(PaymentStatus.values()));
-    }
   }
 
   private Uni<Payment> mine(UUID paymentId) {

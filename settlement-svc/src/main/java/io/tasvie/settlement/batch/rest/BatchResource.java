@@ -19,7 +19,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
@@ -49,7 +48,12 @@ public class BatchResource {
     int pageSize = size == null ? 50 : size;
     int offset = (page == null ? 0 : page) * pageSize;
     return batches
-        .search(merchantId, date(settlementDate), status(status), offset, pageSize)
+        .search(
+            merchantId,
+            date(settlementDate),
+            ProblemException.enumValue(BatchStatus.class, "status", status),
+            offset,
+            pageSize)
         .map(found -> found.stream().map(BatchResource::toResponse).toList());
   }
 
@@ -101,18 +105,6 @@ public class BatchResource {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw ProblemException.badRequest("invalid-date", "settlementDate must be YYYY-MM-DD");
-    }
-  }
-
-  private static BatchStatus status(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return BatchStatus.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(
-          "unknown-status", "status must be one of " + Arrays.toString(BatchStatus.values()));
     }
   }
 }
