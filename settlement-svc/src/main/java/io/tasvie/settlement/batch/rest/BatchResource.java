@@ -17,7 +17,13 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -66,6 +72,69 @@ public class BatchResource {
         .ifNull()
         .failWith(() -> ProblemException.notFound("batch", batchId))
         .map(BatchResource::toResponse);
+  }
+
+  /** The batch's lines: as JSON, or as CSV for a spreadsheet ({@code Accept: text/csv}). */
+  @GET
+  @Path("{batchId}/items")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  public Uni<Response> items(@RestPath UUID batchId, HttpHeaders headers) {
+    boolean csv =
+        headers.getAcceptableMediaTypes().stream()
+            .anyMatch(type -> "text".equals(type.getType()) && "csv".equals(type.getSubtype()));
+    return get(batchId)
+        .chain(batch -> batches.items(batchId).map(rows -> csv ? csv(batch, rows) : json(rows)));
+  }
+
+  private static Response json(List<Object[]> rows) {
+    return Response.ok(rows.stream().map(BatchResource::item).toList(), MediaType.APPLICATION_JSON)
+        .build();
+  }
+
+  private static Response csv(BatchResponse batch, List<Object[]> rows) {
+    StringBuilder out =
+        new StringBuilder(
+            "settlement_number,settlement_date,currency,payment_id,refund_id,kind,channel,amount,occurred_at\r\n");
+    for (Object[] row : rows) {
+      BatchItemResponse item = item(row);
+      out.append(batch.settlementNumber())
+          .append(',')
+          .append(batch.settlementDate())
+          .append(',')
+          .append(batch.currency())
+          .append(',')
+          .append(item.paymentId())
+          .append(',')
+          .append(item.refundId() == null ? "" : item.refundId())
+          .append(',')
+          .append(item.kind())
+          .append(',')
+          .append(item.channel())
+          .append(',')
+          .append(item.kind().equals("REFUND") ? -item.amount() : item.amount())
+          .append(',')
+          .append(item.occurredAt())
+          .append("\r\n");
+    }
+    return Response.ok(out.toString(), "text/csv; charset=utf-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"settlement-" + batch.settlementNumber() + ".csv\"")
+        .build();
+  }
+
+  private static BatchItemResponse item(Object[] row) {
+    return new BatchItemResponse(
+        (UUID) row[0],
+        (UUID) row[1],
+        (String) row[2],
+        (String) row[3],
+        ((Number) row[4]).longValue(),
+        instant(row[5]));
+  }
+
+  private static Instant instant(Object value) {
+    return value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
   }
 
   @POST

@@ -92,6 +92,21 @@ public class BatchService {
     return batches.search(merchantId, settlementDate, status, offset, limit);
   }
 
+  /** A batch's lines in the order they happened: payment, refund, kind, channel, amount, time. */
+  @WithSession
+  public Uni<List<Object[]>> items(UUID batchId) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select payment_id, refund_id, kind, channel, amount, occurred_at"
+                            + " from settlement_item where batch_id = ?1 order by occurred_at, id",
+                        Object[].class)
+                    .setParameter(1, batchId)
+                    .getResultList());
+  }
+
   private static SettlementBatchEvent event(String type, SettlementBatch batch, Instant at) {
     return new SettlementBatchEvent(
         type,

@@ -149,6 +149,61 @@ class BatchResourceTest {
             "select count(*) from settlement_batch where id = ? and status = 'OPEN'", open));
   }
 
+  @Test
+  void financeReadsABatchsLinesAsJsonOrCsv() {
+    UUID batchId = insertBatch(UUID.randomUUID(), "now() + interval '1 day'", 100_000, 30_000);
+    UUID paymentId = UUID.randomUUID();
+    UUID refundId = UUID.randomUUID();
+    database.update(
+        "insert into settlement_item (id, batch_id, payment_id, refund_id, kind, channel, amount,"
+            + " occurred_at) values (?, ?, ?, null, 'CAPTURE', 'ONLINE', 100000,"
+            + " timestamptz '2026-11-25 10:00:00+00'), (?, ?, ?, ?, 'REFUND', 'ONLINE', 30000,"
+            + " timestamptz '2026-11-25 11:00:00+00')",
+        UUID.randomUUID(),
+        batchId,
+        paymentId,
+        UUID.randomUUID(),
+        batchId,
+        paymentId,
+        refundId);
+    String finance = TestTokens.token("finance");
+
+    given()
+        .auth()
+        .oauth2(finance)
+        .get("/v1/settlement-batches/" + batchId + "/items")
+        .then()
+        .statusCode(200)
+        .body("", hasSize(2))
+        .body("[0].kind", equalTo("CAPTURE"))
+        .body("[1].refundId", equalTo(refundId.toString()))
+        .body("[1].amount", equalTo(30_000));
+    String csv =
+        given()
+            .auth()
+            .oauth2(finance)
+            .accept("text/csv")
+            .get("/v1/settlement-batches/" + batchId + "/items")
+            .then()
+            .statusCode(200)
+            .contentType(org.hamcrest.Matchers.containsString("text/csv"))
+            .extract()
+            .asString();
+    String[] lines = csv.split("\r\n");
+    assertEquals(3, lines.length, csv);
+    assertEquals(
+        "settlement_number,settlement_date,currency,payment_id,refund_id,kind,channel,amount,occurred_at",
+        lines[0]);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        lines[2].endsWith("," + refundId + ",REFUND,ONLINE,-30000,2026-11-25T11:00:00Z"), lines[2]);
+    given()
+        .auth()
+        .oauth2(finance)
+        .get("/v1/settlement-batches/" + UUID.randomUUID() + "/items")
+        .then()
+        .statusCode(404);
+  }
+
   private UUID insertBatch(UUID merchantId, String closesAt, long captured, long refunded) {
     UUID batchId = UUID.randomUUID();
     database.update(
