@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,7 +158,7 @@ class CheckoutIT {
 
   @Test
   void legacyFormCheckoutEndsWithPayRepReportingThePayment() throws Exception {
-    String res = String.valueOf(System.nanoTime());
+    String res = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L));
     String location =
         given()
             .contentType(ContentType.URLENC)

@@ -214,7 +214,7 @@ class BatchResourceTest {
             + ", ?, ?, 3, 1, now())",
         batchId,
         merchantId,
-        String.valueOf(System.nanoTime()),
+        UUID.randomUUID().toString(),
         captured,
         refunded);
     return batchId;
