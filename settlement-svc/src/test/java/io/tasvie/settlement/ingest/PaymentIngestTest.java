@@ -1,20 +1,25 @@
 package io.tasvie.settlement.ingest;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TestKafka;
+import io.tasvie.common.testing.TestTokens;
 import io.tasvie.settlement.batch.service.SettlementDates;
 import io.tasvie.settlement.batch.service.SettlementNumbers;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +105,72 @@ class PaymentIngestTest {
               || date.equals(dates.settlementDate(Instant.now().minusSeconds(60), "IR")),
           date + " is not today's settlement date " + today);
     }
+  }
+
+  @Test
+  void theMerchantsContractSetsTheDelayAndCutOff() throws Exception {
+    String admin = TestTokens.token("admin");
+    given()
+        .auth()
+        .oauth2(TestTokens.token("finance"))
+        .get("/v1/merchants/" + merchantId + "/settlement-contract")
+        .then()
+        .statusCode(200)
+        .body("delayDays", equalTo(1))
+        .body("cutoff", equalTo("23:59"));
+    given()
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .body("{\"delayDays\":3,\"cutoff\":\"18:00\"}")
+        .put("/v1/merchants/" + merchantId + "/settlement-contract")
+        .then()
+        .statusCode(200)
+        .body("delayDays", equalTo(3))
+        .body("cutoff", equalTo("18:00"));
+
+    UUID paymentId = UUID.randomUUID();
+    try (TestKafka.Tail settlements = TestKafka.tail("settlements")) {
+      // Wednesday 18:30 in Tehran: after this merchant's cut-off, so Thursday; then T+3 over
+      // Friday.
+      sendCaptured(paymentId, 90_000, "2027-11-24T15:00:00Z");
+      ConsumerRecord<String, String> scheduled =
+          settlements.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);
+      assertEquals(
+          "2027-11-29", mapper.readTree(scheduled.value()).path("settlementDate").asText());
+    }
+  }
+
+  @Test
+  void badContractsAreRefusedAndChangeNothing() {
+    String admin = TestTokens.token("admin");
+    for (String body :
+        List.of(
+            "{\"delayDays\":0,\"cutoff\":\"18:00\"}",
+            "{\"delayDays\":4,\"cutoff\":\"18:00\"}",
+            "{\"delayDays\":2,\"cutoff\":\"25:00\"}",
+            "{\"delayDays\":2,\"cutoff\":\"6pm\"}",
+            "{\"delayDays\":2}")) {
+      given()
+          .auth()
+          .oauth2(admin)
+          .contentType(ContentType.JSON)
+          .body(body)
+          .put("/v1/merchants/" + merchantId + "/settlement-contract")
+          .then()
+          .statusCode(400);
+    }
+    given()
+        .auth()
+        .oauth2(TestTokens.token("finance"))
+        .contentType(ContentType.JSON)
+        .body("{\"delayDays\":2,\"cutoff\":\"18:00\"}")
+        .put("/v1/merchants/" + merchantId + "/settlement-contract")
+        .then()
+        .statusCode(403);
+    assertEquals(
+        0,
+        database.count("select count(*) from merchant_contract where merchant_id = ?", merchantId));
   }
 
   @Test

@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import io.tasvie.common.contract.SettlementScheduledEvent;
 import io.tasvie.common.outbox.Outbox;
 import io.tasvie.settlement.calendar.Jalali;
+import io.tasvie.settlement.contract.Contract;
+import io.tasvie.settlement.contract.service.ContractService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,10 +24,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class SettlementService {
 
   private final SettlementDates dates;
+  private final ContractService contracts;
   private final Outbox outbox;
 
-  public SettlementService(SettlementDates dates, Outbox outbox) {
+  public SettlementService(SettlementDates dates, ContractService contracts, Outbox outbox) {
     this.dates = dates;
+    this.contracts = contracts;
     this.outbox = outbox;
   }
 
@@ -50,15 +54,19 @@ public class SettlementService {
    * line whose batch is past its cut-off (a late event) is netted into today's batch.
    */
   public Uni<Void> record(Line line) {
-    LocalDate dated = dates.settlementDate(line.occurredAt(), line.country());
-    if (dates.closesAt(dated, line.country()).isBefore(Instant.now())) {
-      dated = dates.settlementDate(Instant.now(), line.country());
+    return contracts.of(line.merchantId()).chain(contract -> record(line, contract));
+  }
+
+  private Uni<Void> record(Line line, Contract contract) {
+    LocalDate dated = dates.settlementDate(line.occurredAt(), line.country(), contract);
+    if (dates.closesAt(dated, line.country(), contract).isBefore(Instant.now())) {
+      dated = dates.settlementDate(Instant.now(), line.country(), contract);
     }
     LocalDate settlementDate = dated;
     return Panache.getSession()
         .chain(
             session ->
-                batchFor(session, line, settlementDate)
+                batchFor(session, line, contract, settlementDate)
                     .chain(
                         batch ->
                             batch.open()
@@ -66,7 +74,8 @@ public class SettlementService {
                                 : batchFor(
                                     session,
                                     line,
-                                    dates.settlementDate(Instant.now(), line.country())))
+                                    contract,
+                                    dates.settlementDate(Instant.now(), line.country(), contract)))
                     .chain(
                         batch ->
                             insertItem(session, batch.id(), line)
@@ -80,7 +89,8 @@ public class SettlementService {
 
   private record Batch(UUID id, String settlementNumber, LocalDate settlementDate, boolean open) {}
 
-  private Uni<Batch> batchFor(Mutiny.Session session, Line line, LocalDate settlementDate) {
+  private Uni<Batch> batchFor(
+      Mutiny.Session session, Line line, Contract contract, LocalDate settlementDate) {
     return session
         .createNativeQuery("select nextval('settlement_number_seq')", Long.class)
         .getSingleResult()
@@ -100,7 +110,8 @@ public class SettlementService {
                     .setParameter(
                         6,
                         OffsetDateTime.ofInstant(
-                            dates.closesAt(settlementDate, line.country()), ZoneOffset.UTC))
+                            dates.closesAt(settlementDate, line.country(), contract),
+                            ZoneOffset.UTC))
                     .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
                     .executeUpdate())
         .chain(
