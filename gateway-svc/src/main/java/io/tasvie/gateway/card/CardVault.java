@@ -1,11 +1,7 @@
 package io.tasvie.gateway.card;
 
+import io.tasvie.gateway.crypto.HmacKey;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,20 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CardVault {
 
-  private final SecretKeySpec key;
+  private final HmacKey key;
 
   public CardVault(@ConfigProperty(name = "tasvie.card.token-key") String tokenKey) {
-    this.key = new SecretKeySpec(tokenKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    this.key = new HmacKey(tokenKey);
   }
 
   public String tokenise(CardNumber card) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      byte[] hash = mac.doFinal(card.digits().getBytes(StandardCharsets.US_ASCII));
-      return "tok_" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    return "tok_" + key.tag(card.digits());
   }
 }

@@ -38,14 +38,18 @@ public class IdempotencyKeys {
   public record Outcome(int status, String body, boolean replayed) {}
 
   /**
-   * Runs {@code work} once per {@code (merchantId, key)}; must be called inside the transaction
-   * that {@code work} changes state in.
+   * Runs {@code work} once per {@code (merchantId, key)}, or simply runs it when the client sent no
+   * key ({@code key} null); must be called inside the transaction that {@code work} changes state
+   * in.
    *
    * @param request what identifies the request (method, path and body), to tell a retry from a
    *     different request reusing the key
    */
   public <T> Uni<Outcome> once(
       UUID merchantId, String key, String request, int status, Supplier<Uni<T>> work) {
+    if (key == null) {
+      return work.get().map(response -> new Outcome(status, toJson(response), false));
+    }
     if (key.isBlank() || key.length() > 255) {
       throw ProblemException.badRequest(
           "invalid-idempotency-key", "Idempotency-Key must be 1 to 255 characters");

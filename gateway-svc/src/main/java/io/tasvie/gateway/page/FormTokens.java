@@ -1,15 +1,13 @@
 package io.tasvie.gateway.page;
 
+import io.tasvie.gateway.crypto.HmacKey;
 import io.tasvie.gateway.payment.config.CheckoutConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * CSRF protection for the card form: the page sets a random cookie and puts a keyed hash of that
@@ -23,10 +21,10 @@ public class FormTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final SecretKeySpec key;
+  private final HmacKey key;
 
   public FormTokens(CheckoutConfig config) {
-    this.key = new SecretKeySpec(config.pageKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    this.key = new HmacKey(config.pageKey());
   }
 
   public String newCookieValue() {
@@ -36,14 +34,7 @@ public class FormTokens {
   }
 
   public String formToken(String cookieValue, UUID paymentId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      byte[] hash = mac.doFinal((cookieValue + ":" + paymentId).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return key.tag(cookieValue + ":" + paymentId);
   }
 
   public boolean matches(String cookieValue, String formToken, UUID paymentId) {

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.tasvie.common.merchant.MerchantProjection;
 import io.tasvie.common.schedule.PeriodicJob;
 import io.tasvie.settlement.batch.service.SettlementService;
+import io.tasvie.settlement.batch.service.SettlementService.Line;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -100,15 +101,10 @@ public class ParkedEvents {
   private Uni<Void> apply(org.hibernate.reactive.mutiny.Mutiny.Session session, Object[] row) {
     String eventId = (String) row[0];
     String type = (String) row[1];
-    JsonNode body = json((String) row[2]);
-    UUID merchantId = UUID.fromString(body.path("payment").path("merchantId").asText());
+    Line line = PaymentLines.read(type, eventId, json((String) row[2]), mapper);
     return session
-        .find(MerchantProjection.class, merchantId)
-        .chain(
-            merchant ->
-                settlement.record(
-                    PaymentEventsConsumer.line(
-                        type, eventId, body, merchantId, merchant.getCountry())))
+        .find(MerchantProjection.class, line.merchantId())
+        .chain(merchant -> settlement.record(line.in(merchant.getCountry())))
         .call(
             () ->
                 session

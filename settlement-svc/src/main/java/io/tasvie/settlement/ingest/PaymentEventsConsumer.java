@@ -1,19 +1,15 @@
 package io.tasvie.settlement.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.contract.PaymentEvent;
 import io.tasvie.common.inbox.Inbox;
 import io.tasvie.common.inbox.IncomingEvent;
-import io.tasvie.common.inbox.PoisonMessageException;
 import io.tasvie.common.merchant.MerchantProjection;
 import io.tasvie.settlement.batch.service.SettlementService;
 import io.tasvie.settlement.batch.service.SettlementService.Line;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -42,57 +38,18 @@ public class PaymentEventsConsumer {
   }
 
   private Uni<Void> apply(IncomingEvent event) {
-    boolean refund = "PaymentRefunded".equals(event.type());
-    if (!refund && !"PaymentCaptured".equals(event.type())) {
+    if (!PaymentLines.settles(event.type())) {
       return Uni.createFrom().voidItem(); // authorisations and reversals settle nothing
     }
-    JsonNode body = event.dataAs(JsonNode.class, mapper);
-    UUID merchantId = uuid(body.path("payment"), "merchantId", event.type(), event.id());
-    line(event.type(), event.id(), body, merchantId, null); // a poison event is never parked
+    // Read (and so checked) before parking: a poison event is dead-lettered, never parked.
+    Line line = PaymentLines.read(event.type(), event.id(), event.data(), mapper);
     return Panache.getSession()
-        .chain(session -> session.find(MerchantProjection.class, merchantId))
+        .chain(session -> session.find(MerchantProjection.class, line.merchantId()))
         .chain(
             merchant ->
                 merchant == null
-                    ? parked.park(event.id(), merchantId, event.type(), body.toString())
-                    : settlement.record(
-                        line(
-                            event.type(),
-                            event.id(),
-                            body,
-                            merchant.getMerchantId(),
-                            merchant.getCountry())));
-  }
-
-  /**
-   * The settlement line an event describes.
-   *
-   * @throws PoisonMessageException when the event lacks what settlement needs
-   */
-  static Line line(String type, String eventId, JsonNode body, UUID merchantId, String country) {
-    boolean refund = "PaymentRefunded".equals(type);
-    JsonNode payment = body.path("payment");
-    long amount = (refund ? body.path("refundAmount") : payment.path("amount")).asLong();
-    String currency = payment.path("currency").asText(null);
-    if (amount <= 0 || currency == null || !body.hasNonNull("occurredAt")) {
-      throw new PoisonMessageException(type + " " + eventId + " lacks amount, currency or time");
-    }
-    return new Line(
-        uuid(body, "paymentId", type, eventId),
-        refund ? uuid(body, "refundId", type, eventId) : null,
-        merchantId,
-        country,
-        currency,
-        payment.path("channel").asText("ONLINE"),
-        amount,
-        Instant.parse(body.path("occurredAt").asText()));
-  }
-
-  private static UUID uuid(JsonNode node, String field, String type, String eventId) {
-    try {
-      return UUID.fromString(node.path(field).asText());
-    } catch (IllegalArgumentException e) {
-      throw new PoisonMessageException(type + " " + eventId + " has no valid " + field);
-    }
+                    ? parked.park(
+                        event.id(), line.merchantId(), event.type(), event.data().toString())
+                    : settlement.record(line.in(merchant.getCountry())));
   }
 }

@@ -28,6 +28,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -87,18 +88,14 @@ public class PaymentResource {
                 .chain(merchant -> payments.create(requireMerchant(merchant), payment))
                 .map(created -> toResponse(created, uri));
     return Panache.withTransaction(
-        () ->
-            idempotencyKey == null
-                ? work.get().map(body -> created(body, uri, false))
-                : idempotency
-                    .once(
-                        merchantId, idempotencyKey, "POST /v1/payments " + json(request), 201, work)
-                    .map(
-                        outcome ->
-                            created(
-                                readJson(outcome.body(), PaymentResponse.class),
-                                uri,
-                                outcome.replayed())));
+            () ->
+                idempotency.once(
+                    merchantId, idempotencyKey, "POST /v1/payments " + json(request), 201, work))
+        .map(
+            outcome ->
+                respond(
+                    outcome,
+                    uri.getAbsolutePathBuilder().path(paymentIdOf(outcome.body())).build()));
   }
 
   @GET
@@ -173,17 +170,14 @@ public class PaymentResource {
                 .refund(merchantId, paymentId, request.amount(), request.reason())
                 .map(refunded -> PaymentMapper.toResponse(refunded.refund(), refunded.payment()));
     return Panache.withTransaction(
-        () ->
-            idempotencyKey == null
-                ? work.get().map(body -> Response.status(201).entity(body).build())
-                : idempotency
-                    .once(
-                        merchantId,
-                        idempotencyKey,
-                        "POST /v1/payments/" + paymentId + "/refunds " + json(request),
-                        201,
-                        work)
-                    .map(outcome -> replayable(outcome.body(), outcome.replayed())));
+            () ->
+                idempotency.once(
+                    merchantId,
+                    idempotencyKey,
+                    "POST /v1/payments/" + paymentId + "/refunds " + json(request),
+                    201,
+                    work))
+        .map(outcome -> respond(outcome, null));
   }
 
   @GET
@@ -239,17 +233,14 @@ public class PaymentResource {
     };
   }
 
-  private Response created(PaymentResponse body, UriInfo uri, boolean replayed) {
+  /** The response as first sent (and kept with the idempotency key), marked when replayed. */
+  private static Response respond(IdempotencyKeys.Outcome outcome, URI location) {
     Response.ResponseBuilder response =
-        Response.created(uri.getAbsolutePathBuilder().path(body.paymentId().toString()).build())
-            .entity(body);
-    return (replayed ? response.header("Idempotent-Replayed", "true") : response).build();
-  }
-
-  private static Response replayable(String body, boolean replayed) {
-    Response.ResponseBuilder response =
-        Response.status(201).entity(body).type(MediaType.APPLICATION_JSON);
-    return (replayed ? response.header("Idempotent-Replayed", "true") : response).build();
+        Response.status(outcome.status()).entity(outcome.body()).type(MediaType.APPLICATION_JSON);
+    if (location != null) {
+      response.location(location);
+    }
+    return (outcome.replayed() ? response.header("Idempotent-Replayed", "true") : response).build();
   }
 
   private PaymentResponse toResponse(Payment payment, UriInfo uri) {
@@ -281,9 +272,9 @@ public class PaymentResource {
     }
   }
 
-  private <T> T readJson(String body, Class<T> type) {
+  private String paymentIdOf(String createdBody) {
     try {
-      return mapper.readValue(body, type);
+      return mapper.readTree(createdBody).path("paymentId").asText();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

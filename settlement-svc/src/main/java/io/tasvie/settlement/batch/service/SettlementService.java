@@ -47,6 +47,12 @@ public class SettlementService {
     boolean isRefund() {
       return refundId != null;
     }
+
+    /** The same line in the merchant's country, known once the merchant projection has it. */
+    public Line in(String merchantCountry) {
+      return new Line(
+          paymentId, refundId, merchantId, merchantCountry, currency, channel, amount, occurredAt);
+    }
   }
 
   /**
