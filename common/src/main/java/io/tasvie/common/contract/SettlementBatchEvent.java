@@ -3,12 +3,16 @@ package io.tasvie.common.contract;
 import io.tasvie.common.outbox.DomainEvent;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A settlement batch changed state, for finance systems: {@code SettlementBatchClosed} when its
  * cut-off passed (its totals are final), {@code SettlementBatchPaid} when finance paid it out.
- * Topic {@code settlement-batches}, key = batch id; amounts in minor units of {@code currency}.
+ * Topic {@code settlement-batches}, key = batch id; amounts in minor units of {@code currency}:
+ * {@code netAmount} = captured − refunded − fees − owed to operators − carried in (negative when
+ * refunds outweigh sales), {@code payoutAmount} = max(0, net), {@code carriedOut} = the shortfall
+ * the merchant's next batch takes over.
  */
 public record SettlementBatchEvent(
     String type,
@@ -20,9 +24,15 @@ public record SettlementBatchEvent(
     String currency,
     long capturedAmount,
     long refundedAmount,
+    long feeAmount,
+    long operatorAmount,
+    long carriedIn,
     long netAmount,
+    long payoutAmount,
+    long carriedOut,
     int capturedCount,
     int refundCount,
+    List<ChannelTotals> channels,
     String bankReference,
     Instant occurredAt)
     implements DomainEvent {

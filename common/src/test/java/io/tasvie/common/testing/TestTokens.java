@@ -7,6 +7,7 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Tokens signed with the test-only key in this test-jar ({@code test-jwt-private.pem}), which every
@@ -20,6 +21,16 @@ public final class TestTokens {
     return Jwt.issuer("tasvie")
         .upn("test-" + role)
         .groups(Set.of(role))
+        .expiresIn(Duration.ofMinutes(10))
+        .sign("test-jwt-private.pem");
+  }
+
+  /** A merchant's token: role merchant, its {@code merchant_id} claim. */
+  public static String merchant(UUID merchantId) {
+    return Jwt.issuer("tasvie")
+        .upn("test-merchant-" + merchantId)
+        .groups(Set.of("merchant"))
+        .claim("merchant_id", merchantId.toString())
         .expiresIn(Duration.ofMinutes(10))
         .sign("test-jwt-private.pem");
   }

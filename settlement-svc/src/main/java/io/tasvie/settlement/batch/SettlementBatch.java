@@ -59,15 +59,39 @@ public class SettlementBatch {
   @Column(name = "refund_count")
   private int refundCount;
 
+  @Column(name = "fee_amount")
+  private long feeAmount;
+
+  @Column(name = "operator_amount")
+  private long operatorAmount;
+
+  @Column(name = "carried_in")
+  private long carriedIn;
+
+  @Column(name = "payout_amount")
+  private Long payoutAmount;
+
+  @Column(name = "carried_out")
+  private Long carriedOut;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
   protected SettlementBatch() {}
 
-  public void close(Instant now) {
+  /**
+   * Closes the batch, taking over {@code debt} (what earlier batches could not cover): the payout
+   * is the net if positive, otherwise nothing, and the shortfall is answered to carry forward.
+   */
+  public long close(Instant now, long debt) {
     requireStatus(BatchStatus.OPEN);
+    carriedIn = debt;
+    long net = netAmount();
+    payoutAmount = Math.max(0, net);
+    carriedOut = Math.max(0, -net);
     status = BatchStatus.CLOSED;
     closedAt = now;
+    return carriedOut;
   }
 
   public void markPaid(String bankReference, Instant now) {
@@ -77,9 +101,12 @@ public class SettlementBatch {
     this.paidAt = now;
   }
 
-  /** What the merchant is owed: captures less refunds, never below zero (the rest carries on). */
+  /**
+   * What the merchant is owed: captures less refunds, fees, what belongs to operators and billers,
+   * and debt carried in; negative when refunds outweigh sales (then nothing is paid out).
+   */
   public long netAmount() {
-    return Math.max(0, capturedAmount - refundedAmount);
+    return capturedAmount - refundedAmount - feeAmount - operatorAmount - carriedIn;
   }
 
   private void requireStatus(BatchStatus expected) {
@@ -142,6 +169,28 @@ public class SettlementBatch {
 
   public int getRefundCount() {
     return refundCount;
+  }
+
+  public long getFeeAmount() {
+    return feeAmount;
+  }
+
+  public long getOperatorAmount() {
+    return operatorAmount;
+  }
+
+  public long getCarriedIn() {
+    return carriedIn;
+  }
+
+  /** Set at close: what finance pays out, never negative. */
+  public Long getPayoutAmount() {
+    return payoutAmount;
+  }
+
+  /** Set at close: debt passed on to the merchant's next batch. */
+  public Long getCarriedOut() {
+    return carriedOut;
   }
 
   public Instant getCreatedAt() {

@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.inbox.PoisonMessageException;
 import io.tasvie.common.merchant.MerchantProjection;
 import io.tasvie.common.schedule.PeriodicJob;
 import io.tasvie.settlement.batch.service.SettlementService;
@@ -84,6 +85,7 @@ public class ParkedEvents {
                                 "select p.event_id, p.event_type, p.body from parked_payment_event p"
                                     + " where exists (select 1 from merchant_projection m"
                                     + " where m.merchant_id = p.merchant_id)"
+                                    + " and p.rejected_reason is null"
                                     + " order by p.parked_at limit 100 for update skip locked",
                                 Object[].class)
                             .getResultList()
@@ -104,13 +106,37 @@ public class ParkedEvents {
     Line line = PaymentLines.read(type, eventId, json((String) row[2]), mapper);
     return session
         .find(MerchantProjection.class, line.merchantId())
-        .chain(merchant -> settlement.record(line.in(merchant.getCountry())))
-        .call(
-            () ->
-                session
-                    .createNativeQuery("delete from parked_payment_event where event_id = ?1")
-                    .setParameter(1, eventId)
-                    .executeUpdate());
+        .chain(
+            merchant -> {
+              Line settled;
+              try {
+                settled = PaymentLines.settled(line, merchant);
+              } catch (PoisonMessageException e) {
+                return reject(session, eventId, e.getMessage());
+              }
+              return settlement
+                  .record(settled)
+                  .call(
+                      () ->
+                          session
+                              .createNativeQuery(
+                                  "delete from parked_payment_event where event_id = ?1")
+                              .setParameter(1, eventId)
+                              .executeUpdate());
+            });
+  }
+
+  /** Kept with the reason for an operator to see, and never applied. */
+  private static Uni<Void> reject(
+      org.hibernate.reactive.mutiny.Mutiny.Session session, String eventId, String reason) {
+    LOG.errorf("Parked payment event %s refused: %s", eventId, reason);
+    return session
+        .createNativeQuery(
+            "update parked_payment_event set rejected_reason = ?2 where event_id = ?1")
+        .setParameter(1, eventId)
+        .setParameter(2, reason)
+        .executeUpdate()
+        .replaceWithVoid();
   }
 
   private JsonNode json(String body) {

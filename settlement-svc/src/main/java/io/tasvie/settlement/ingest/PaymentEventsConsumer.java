@@ -50,6 +50,6 @@ public class PaymentEventsConsumer {
                 merchant == null
                     ? parked.park(
                         event.id(), line.merchantId(), event.type(), event.data().toString())
-                    : settlement.record(line.in(merchant.getCountry())));
+                    : settlement.record(PaymentLines.settled(line, merchant)));
   }
 }

@@ -7,6 +7,7 @@ import io.tasvie.common.contract.PaymentFacts;
 import io.tasvie.common.contract.PaymentRefundedEvent;
 import io.tasvie.common.inbox.IncomingEvent;
 import io.tasvie.common.inbox.PoisonMessageException;
+import io.tasvie.common.merchant.MerchantProjection;
 import io.tasvie.settlement.batch.service.SettlementService.Line;
 import java.time.Instant;
 import java.util.UUID;
@@ -81,6 +82,27 @@ final class PaymentLines {
         payment.channel() == null ? "ONLINE" : payment.channel(),
         amount,
         occurredAt);
+  }
+
+  /**
+   * The line in its merchant's country.
+   *
+   * @throws PoisonMessageException when the merchant does not settle in the line's currency
+   */
+  static Line settled(Line line, MerchantProjection merchant) {
+    if (!line.currency().equals(merchant.getCurrency())) {
+      throw new PoisonMessageException(
+          "merchant "
+              + merchant.getMerchantId()
+              + " settles in "
+              + merchant.getCurrency()
+              + ", not "
+              + line.currency()
+              + " (payment "
+              + line.paymentId()
+              + ")");
+    }
+    return line.in(merchant.getCountry());
   }
 
   private static void require(boolean complete, String type, String eventId) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.problem.ProblemException;
+import io.tasvie.common.security.MerchantClaim;
 import io.tasvie.common.security.Roles;
 import io.tasvie.gateway.idempotency.IdempotencyKeys;
 import io.tasvie.gateway.merchant.Merchant;
@@ -256,12 +257,7 @@ public class PaymentResource {
   }
 
   private UUID merchantId() {
-    String claim = jwt.getClaim("merchant_id");
-    if (claim == null) {
-      throw new ProblemException(
-          403, "not-a-merchant-token", "Forbidden", "The token carries no merchant_id claim");
-    }
-    return UUID.fromString(claim);
+    return MerchantClaim.of(jwt);
   }
 
   private String json(Object request) {

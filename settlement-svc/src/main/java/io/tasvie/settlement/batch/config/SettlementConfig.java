@@ -25,6 +25,14 @@ public interface SettlementConfig {
   @WithDefault("UTC")
   ZoneId defaultZone();
 
+  /** Merchant discount rate in basis points for channels a contract does not price. */
+  @WithDefault("0")
+  int defaultMdrBps();
+
+  /** Fixed fee per captured payment (minor units) for channels a contract does not price. */
+  @WithDefault("0")
+  long defaultFixedFee();
+
   /** How often batches past their cut-off are closed. */
   @WithDefault("PT30S")
   Duration closeInterval();

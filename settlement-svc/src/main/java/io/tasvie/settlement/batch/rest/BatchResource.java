@@ -1,7 +1,9 @@
 package io.tasvie.settlement.batch.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.contract.ChannelTotals;
 import io.tasvie.common.problem.ProblemException;
+import io.tasvie.common.security.MerchantClaim;
 import io.tasvie.common.security.Roles;
 import io.tasvie.settlement.batch.BatchStatus;
 import io.tasvie.settlement.batch.SettlementBatch;
@@ -27,18 +29,24 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Settlement batches for finance: list, read, mark paid. */
+/**
+ * Settlement batches: finance lists, reads and marks them paid; a merchant reads its own (another
+ * merchant's batch is not found).
+ */
 @Path("/v1/settlement-batches")
-@RolesAllowed({Roles.FINANCE, Roles.ADMIN})
+@RolesAllowed({Roles.FINANCE, Roles.ADMIN, Roles.MERCHANT})
 public class BatchResource {
 
   private final BatchService batches;
+  private final JsonWebToken jwt;
 
-  public BatchResource(BatchService batches) {
+  public BatchResource(BatchService batches, JsonWebToken jwt) {
     this.batches = batches;
+    this.jwt = jwt;
   }
 
   /** The bank's reference of the transfer that paid the batch out. */
@@ -53,25 +61,36 @@ public class BatchResource {
       @RestQuery @Min(1) @Max(200) Integer size) {
     int pageSize = size == null ? 50 : size;
     int offset = (page == null ? 0 : page) * pageSize;
+    UUID scope = MerchantClaim.scope(jwt);
+    if (scope != null && merchantId != null && !scope.equals(merchantId)) {
+      return Uni.createFrom().item(List.of()); // a merchant sees only its own batches
+    }
     return batches
         .search(
-            merchantId,
+            scope != null ? scope : merchantId,
             date(settlementDate),
             ProblemException.enumValue(BatchStatus.class, "status", status),
             offset,
             pageSize)
-        .map(found -> found.stream().map(BatchResource::toResponse).toList());
+        .map(found -> found.stream().map(batch -> toResponse(batch, null)).toList());
   }
 
   @GET
   @Path("{batchId}")
   public Uni<BatchResponse> get(@RestPath UUID batchId) {
+    UUID scope = MerchantClaim.scope(jwt);
     return batches
         .find(batchId)
         .onItem()
+        .transform(
+            batch ->
+                scope == null || batch == null || scope.equals(batch.getMerchantId())
+                    ? batch
+                    : null)
+        .onItem()
         .ifNull()
         .failWith(() -> ProblemException.notFound("batch", batchId))
-        .map(BatchResource::toResponse);
+        .chain(batch -> batches.channels(batchId).map(channels -> toResponse(batch, channels)));
   }
 
   /** The batch's lines: as JSON, or as CSV for a spreadsheet ({@code Accept: text/csv}). */
@@ -94,7 +113,7 @@ public class BatchResource {
   private static Response csv(BatchResponse batch, List<Object[]> rows) {
     StringBuilder out =
         new StringBuilder(
-            "settlement_number,settlement_date,currency,payment_id,refund_id,kind,channel,amount,occurred_at\r\n");
+            "settlement_number,settlement_date,currency,payment_id,refund_id,kind,channel,amount,fee,occurred_at\r\n");
     for (Object[] row : rows) {
       BatchItemResponse item = item(row);
       out.append(batch.settlementNumber())
@@ -113,6 +132,8 @@ public class BatchResource {
           .append(',')
           .append(item.kind().equals("REFUND") ? -item.amount() : item.amount())
           .append(',')
+          .append(item.fee())
+          .append(',')
           .append(item.occurredAt())
           .append("\r\n");
     }
@@ -130,6 +151,7 @@ public class BatchResource {
         (String) row[2],
         (String) row[3],
         ((Number) row[4]).longValue(),
+        ((Number) row[6]).longValue(),
         instant(row[5]));
   }
 
@@ -139,14 +161,16 @@ public class BatchResource {
 
   @POST
   @Path("{batchId}/paid")
+  @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
   public Uni<BatchResponse> markPaid(
       @RestPath UUID batchId, @Valid @NotNull MarkPaidRequest request) {
     return batches
         .markPaid(batchId, request.bankReference().strip())
-        .map(BatchResource::toResponse);
+        .chain(batch -> batches.channels(batchId).map(channels -> toResponse(batch, channels)));
   }
 
-  static BatchResponse toResponse(SettlementBatch batch) {
+  /** {@code channels} only when one batch is read (null in lists). */
+  static BatchResponse toResponse(SettlementBatch batch, List<ChannelTotals> channels) {
     return new BatchResponse(
         batch.getId(),
         batch.getMerchantId(),
@@ -157,9 +181,15 @@ public class BatchResource {
         batch.getStatus(),
         batch.getCapturedAmount(),
         batch.getRefundedAmount(),
+        batch.getFeeAmount(),
+        batch.getOperatorAmount(),
+        batch.getCarriedIn(),
         batch.netAmount(),
+        batch.getPayoutAmount(),
+        batch.getCarriedOut(),
         batch.getCapturedCount(),
         batch.getRefundCount(),
+        channels,
         batch.getClosesAt(),
         batch.getClosedAt(),
         batch.getPaidAt(),

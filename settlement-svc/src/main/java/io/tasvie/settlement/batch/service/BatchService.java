@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.contract.ChannelTotals;
 import io.tasvie.common.contract.SettlementBatchEvent;
 import io.tasvie.common.outbox.Outbox;
 import io.tasvie.common.problem.ProblemException;
@@ -11,6 +12,8 @@ import io.tasvie.settlement.batch.BatchStatus;
 import io.tasvie.settlement.batch.SettlementBatch;
 import io.tasvie.settlement.batch.repository.SettlementBatchRepository;
 import io.tasvie.settlement.calendar.Jalali;
+import io.tasvie.settlement.ledger.Postings;
+import io.tasvie.settlement.ledger.service.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,19 +21,27 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** Closing batches at their cut-off and marking them paid; each change announced for finance. */
+/**
+ * Closing batches at their cut-off (carrying a negative net forward) and marking them paid; each
+ * change announced for finance.
+ */
 @ApplicationScoped
 public class BatchService {
 
   private final SettlementBatchRepository batches;
+  private final Ledger ledger;
   private final Outbox outbox;
 
-  public BatchService(SettlementBatchRepository batches, Outbox outbox) {
+  public BatchService(SettlementBatchRepository batches, Ledger ledger, Outbox outbox) {
     this.batches = batches;
+    this.ledger = ledger;
     this.outbox = outbox;
   }
 
-  /** Closes up to {@code limit} batches whose cut-off passed; answers how many. */
+  /**
+   * Closes up to {@code limit} batches whose cut-off passed, oldest first, each taking over its
+   * merchant's carried debt in that currency; answers how many.
+   */
   public Uni<Integer> closeDue(int limit) {
     return Panache.withTransaction(
         () ->
@@ -41,19 +52,31 @@ public class BatchService {
                         Multi.createFrom()
                             .iterable(due)
                             .onItem()
-                            .transformToUniAndConcatenate(
-                                batch -> {
-                                  batch.close(now());
-                                  return outbox.publish(
-                                      event(
-                                          SettlementBatchEvent.CLOSED, batch, batch.getClosedAt()));
-                                })
+                            .transformToUniAndConcatenate(this::close)
                             .collect()
                             .asList()
                             .map(List::size)));
   }
 
-  /** Finance paid the batch out; only a CLOSED batch can be, and only once. */
+  private Uni<Void> close(SettlementBatch batch) {
+    return batches
+        .takeCarry(batch.getMerchantId(), batch.getCurrency())
+        .chain(
+            debt -> {
+              long carried = batch.close(now(), debt);
+              return batches.putCarry(batch.getMerchantId(), batch.getCurrency(), carried);
+            })
+        .chain(() -> batches.channels(batch.getId()))
+        .chain(
+            channels ->
+                outbox.publish(
+                    event(SettlementBatchEvent.CLOSED, batch, channels, batch.getClosedAt())));
+  }
+
+  /**
+   * Finance paid the batch out; only a CLOSED batch with something to pay can be, and only once.
+   * The payout is posted to the ledger.
+   */
   public Uni<SettlementBatch> markPaid(UUID batchId, String bankReference) {
     return Panache.withTransaction(
         () ->
@@ -74,9 +97,32 @@ public class BatchService {
                             "Only a CLOSED batch can be marked paid; this one is "
                                 + batch.getStatus());
                       }
+                      if (batch.getPayoutAmount() == 0) {
+                        throw new ProblemException(
+                            409,
+                            "nothing-to-pay",
+                            "Batch cannot be marked paid",
+                            "The batch closed with nothing to pay out; its shortfall of "
+                                + batch.getCarriedOut()
+                                + " was carried to the merchant's next batch");
+                      }
                       batch.markPaid(bankReference, now());
-                      return outbox
-                          .publish(event(SettlementBatchEvent.PAID, batch, batch.getPaidAt()))
+                      return ledger
+                          .post(
+                              "PAYOUT:" + batch.getId(),
+                              batch.getId(),
+                              batch.getMerchantId(),
+                              batch.getCurrency(),
+                              Postings.payout(batch.getPayoutAmount()))
+                          .chain(() -> batches.channels(batchId))
+                          .chain(
+                              channels ->
+                                  outbox.publish(
+                                      event(
+                                          SettlementBatchEvent.PAID,
+                                          batch,
+                                          channels,
+                                          batch.getPaidAt())))
                           .replaceWith(batch);
                     }));
   }
@@ -92,7 +138,9 @@ public class BatchService {
     return batches.search(merchantId, settlementDate, status, offset, limit);
   }
 
-  /** A batch's lines in the order they happened: payment, refund, kind, channel, amount, time. */
+  /**
+   * A batch's lines in the order they happened: payment, refund, kind, channel, amount, time, fee.
+   */
   @WithSession
   public Uni<List<Object[]>> items(UUID batchId) {
     return Panache.getSession()
@@ -100,14 +148,20 @@ public class BatchService {
             session ->
                 session
                     .createNativeQuery(
-                        "select payment_id, refund_id, kind, channel, amount, occurred_at"
+                        "select payment_id, refund_id, kind, channel, amount, occurred_at, fee"
                             + " from settlement_item where batch_id = ?1 order by occurred_at, id",
                         Object[].class)
                     .setParameter(1, batchId)
                     .getResultList());
   }
 
-  private static SettlementBatchEvent event(String type, SettlementBatch batch, Instant at) {
+  @WithSession
+  public Uni<List<ChannelTotals>> channels(UUID batchId) {
+    return batches.channels(batchId);
+  }
+
+  private static SettlementBatchEvent event(
+      String type, SettlementBatch batch, List<ChannelTotals> channels, Instant at) {
     return new SettlementBatchEvent(
         type,
         batch.getId(),
@@ -118,9 +172,15 @@ public class BatchService {
         batch.getCurrency(),
         batch.getCapturedAmount(),
         batch.getRefundedAmount(),
+        batch.getFeeAmount(),
+        batch.getOperatorAmount(),
+        batch.getCarriedIn(),
         batch.netAmount(),
+        batch.getPayoutAmount(),
+        batch.getCarriedOut(),
         batch.getCapturedCount(),
         batch.getRefundCount(),
+        channels,
         batch.getBankReference(),
         at);
   }

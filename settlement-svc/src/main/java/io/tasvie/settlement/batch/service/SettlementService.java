@@ -7,6 +7,8 @@ import io.tasvie.common.outbox.Outbox;
 import io.tasvie.settlement.calendar.Jalali;
 import io.tasvie.settlement.contract.Contract;
 import io.tasvie.settlement.contract.service.ContractService;
+import io.tasvie.settlement.ledger.Postings;
+import io.tasvie.settlement.ledger.service.Ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,19 +19,23 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Puts captured payments and refunds into the merchant's batch of their settlement date (one per
- * merchant, date and currency, with its NoTasvie) and announces each payment's settlement. Must run
- * in the caller's transaction (the consumer's inbox transaction).
+ * merchant, date and currency, with its NoTasvie), with the contract's fee, posts them to the
+ * ledger and announces each payment's settlement. Must run in the caller's transaction (the
+ * consumer's inbox transaction).
  */
 @ApplicationScoped
 public class SettlementService {
 
   private final SettlementDates dates;
   private final ContractService contracts;
+  private final Ledger ledger;
   private final Outbox outbox;
 
-  public SettlementService(SettlementDates dates, ContractService contracts, Outbox outbox) {
+  public SettlementService(
+      SettlementDates dates, ContractService contracts, Ledger ledger, Outbox outbox) {
     this.dates = dates;
     this.contracts = contracts;
+    this.ledger = ledger;
     this.outbox = outbox;
   }
 
@@ -60,10 +66,43 @@ public class SettlementService {
    * line whose batch is past its cut-off (a late event) is netted into today's batch.
    */
   public Uni<Void> record(Line line) {
-    return contracts.of(line.merchantId()).chain(contract -> record(line, contract));
+    return recorded(line)
+        .chain(
+            known ->
+                known
+                    ? Uni.createFrom().voidItem()
+                    : contracts.of(line.merchantId()).chain(contract -> record(line, contract)));
+  }
+
+  /**
+   * Whether the line is already in a batch (a republished event): checked first so that a late
+   * duplicate does not open a batch it will not be in. The unique keys still decide races.
+   */
+  private static Uni<Boolean> recorded(Line line) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                line.isRefund()
+                    ? session
+                        .createNativeQuery(
+                            "select count(*) from settlement_item where payment_id = ?1"
+                                + " and refund_id = ?2",
+                            Long.class)
+                        .setParameter(1, line.paymentId())
+                        .setParameter(2, line.refundId())
+                        .getSingleResult()
+                    : session
+                        .createNativeQuery(
+                            "select count(*) from settlement_item where payment_id = ?1"
+                                + " and kind = 'CAPTURE'",
+                            Long.class)
+                        .setParameter(1, line.paymentId())
+                        .getSingleResult())
+        .map(count -> count > 0);
   }
 
   private Uni<Void> record(Line line, Contract contract) {
+    long fee = line.isRefund() ? 0 : contract.feeFor(line.channel()).on(line.amount());
     LocalDate dated = dates.settlementDate(line.occurredAt(), line.country(), contract);
     if (dates.closesAt(dated, line.country(), contract).isBefore(Instant.now())) {
       dated = dates.settlementDate(Instant.now(), line.country(), contract);
@@ -84,11 +123,12 @@ public class SettlementService {
                                     dates.settlementDate(Instant.now(), line.country(), contract)))
                     .chain(
                         batch ->
-                            insertItem(session, batch.id(), line)
+                            insertItem(session, batch.id(), line, fee)
                                 .chain(
                                     inserted ->
                                         inserted
-                                            ? addToTotals(session, batch.id(), line)
+                                            ? addToTotals(session, batch.id(), line, fee)
+                                                .chain(() -> post(batch, line, fee))
                                                 .chain(() -> announce(line, batch))
                                             : Uni.createFrom().voidItem())));
   }
@@ -137,11 +177,11 @@ public class SettlementService {
                 new Batch((UUID) row[0], (String) row[1], settlementDate, "OPEN".equals(row[2])));
   }
 
-  private Uni<Boolean> insertItem(Mutiny.Session session, UUID batchId, Line line) {
+  private Uni<Boolean> insertItem(Mutiny.Session session, UUID batchId, Line line, long fee) {
     return session
         .createNativeQuery(
             "insert into settlement_item (id, batch_id, payment_id, refund_id, kind, channel,"
-                + " amount, occurred_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                + " amount, fee, occurred_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8)"
                 + " on conflict do nothing")
         .setParameter(1, UUID.randomUUID())
         .setParameter(2, batchId)
@@ -151,20 +191,64 @@ public class SettlementService {
         .setParameter(6, line.channel())
         .setParameter(7, line.amount())
         .setParameter(8, OffsetDateTime.ofInstant(line.occurredAt(), ZoneOffset.UTC))
+        .setParameter(9, fee)
         .executeUpdate()
         .map(rows -> rows == 1);
   }
 
-  private Uni<Integer> addToTotals(Mutiny.Session session, UUID batchId, Line line) {
+  /** The batch's totals and its channel's, kept current so a close never scans the lines. */
+  private Uni<Integer> addToTotals(Mutiny.Session session, UUID batchId, Line line, long fee) {
+    long operator = Postings.valueAdded(line.channel()) ? line.amount() : 0;
     String totals =
         line.isRefund()
-            ? "refunded_amount = refunded_amount + ?2, refund_count = refund_count + 1"
-            : "captured_amount = captured_amount + ?2, captured_count = captured_count + 1";
+            ? "refunded_amount = refunded_amount + ?2, refund_count = refund_count + 1,"
+                + " operator_amount = operator_amount - ?4"
+            : "captured_amount = captured_amount + ?2, captured_count = captured_count + 1,"
+                + " operator_amount = operator_amount + ?4";
+    String channel =
+        line.isRefund()
+            ? "refund_count, refunded_amount, fee_amount) values (?1, ?3, 1, ?2, ?4) on"
+                + " conflict (batch_id, channel) do update set refund_count = c.refund_count + 1,"
+                + " refunded_amount = c.refunded_amount + ?2, fee_amount = c.fee_amount + ?4"
+            : "captured_count, captured_amount, fee_amount) values (?1, ?3, 1, ?2, ?4) on"
+                + " conflict (batch_id, channel) do update set captured_count = c.captured_count"
+                + " + 1, captured_amount = c.captured_amount + ?2, fee_amount = c.fee_amount + ?4";
     return session
-        .createNativeQuery("update settlement_batch set " + totals + " where id = ?1")
+        .createNativeQuery(
+            "update settlement_batch set "
+                + totals
+                + ", fee_amount = fee_amount + ?3 where id = ?1")
         .setParameter(1, batchId)
         .setParameter(2, line.amount())
-        .executeUpdate();
+        .setParameter(3, fee)
+        .setParameter(4, operator)
+        .executeUpdate()
+        .chain(
+            () ->
+                session
+                    .createNativeQuery(
+                        "insert into settlement_batch_channel as c (batch_id, channel, " + channel)
+                    .setParameter(1, batchId)
+                    .setParameter(2, line.amount())
+                    .setParameter(3, line.channel())
+                    .setParameter(4, fee)
+                    .executeUpdate());
+  }
+
+  private Uni<Void> post(Batch batch, Line line, long fee) {
+    return line.isRefund()
+        ? ledger.post(
+            "REFUND:" + line.refundId(),
+            batch.id(),
+            line.merchantId(),
+            line.currency(),
+            Postings.refund(line.channel(), line.amount()))
+        : ledger.post(
+            "CAPTURE:" + line.paymentId(),
+            batch.id(),
+            line.merchantId(),
+            line.currency(),
+            Postings.capture(line.channel(), line.amount(), fee));
   }
 
   private Uni<Void> announce(Line line, Batch batch) {

@@ -4,12 +4,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.settlement.batch.config.SettlementConfig;
 import io.tasvie.settlement.contract.Contract;
+import io.tasvie.settlement.ledger.Fee;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Merchants' settlement contracts; a merchant without one has the configured default. */
 @ApplicationScoped
@@ -22,27 +26,35 @@ public class ContractService {
   }
 
   public Contract defaults() {
-    return new Contract(config.delayDays(), config.cutoff());
+    return new Contract(config.delayDays(), config.cutoff(), Map.of(), defaultFee(), null, null);
   }
 
-  /** The merchant's contract; runs in the caller's session. */
+  private Fee defaultFee() {
+    return new Fee(config.defaultMdrBps(), config.defaultFixedFee());
+  }
+
+  /** The merchant's contract with its fees, in one query; runs in the caller's session. */
   public Uni<Contract> of(UUID merchantId) {
     return Panache.getSession()
         .chain(
             session ->
                 session
                     .createNativeQuery(
-                        "select delay_days, cutoff from merchant_contract where merchant_id = ?1",
+                        "select c.delay_days, c.cutoff, c.iban, c.account_holder, f.channel,"
+                            + " f.mdr_bps, f.fixed_fee from (select cast(?1 as uuid) as id) m"
+                            + " left join merchant_contract c on c.merchant_id = m.id"
+                            + " left join merchant_fee f on f.merchant_id = m.id",
                         Object[].class)
                     .setParameter(1, merchantId)
                     .getResultList())
-        .map(rows -> rows.isEmpty() ? defaults() : contract(rows));
+        .map(this::contract);
   }
 
   public Uni<Contract> find(UUID merchantId) {
     return Panache.withSession(() -> of(merchantId));
   }
 
+  /** Replaces the merchant's contract, fees included. */
   public Uni<Contract> set(UUID merchantId, Contract contract) {
     return Panache.withTransaction(
         () ->
@@ -52,22 +64,65 @@ public class ContractService {
                         session
                             .createNativeQuery(
                                 "insert into merchant_contract (merchant_id, delay_days, cutoff,"
-                                    + " updated_at) values (?1, ?2, ?3, ?4) on conflict"
-                                    + " (merchant_id) do update set delay_days = excluded.delay_days,"
-                                    + " cutoff = excluded.cutoff, updated_at = excluded.updated_at")
+                                    + " iban, account_holder, updated_at) values (?1, ?2, ?3, ?4,"
+                                    + " ?5, ?6) on conflict (merchant_id) do update set delay_days"
+                                    + " = excluded.delay_days, cutoff = excluded.cutoff, iban ="
+                                    + " excluded.iban, account_holder = excluded.account_holder,"
+                                    + " updated_at = excluded.updated_at")
                             .setParameter(1, merchantId)
                             .setParameter(2, contract.delayDays())
                             .setParameter(3, contract.cutoff())
-                            .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC))
-                            .executeUpdate())
-                .replaceWith(contract));
+                            .setParameter(4, contract.iban())
+                            .setParameter(5, contract.accountHolder())
+                            .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
+                            .executeUpdate()
+                            .chain(() -> replaceFees(session, merchantId, contract.fees())))
+                .chain(() -> of(merchantId)));
   }
 
-  private static Contract contract(List<Object[]> rows) {
-    Object[] row = rows.get(0);
-    Object cutoff = row[1];
+  private static Uni<Void> replaceFees(
+      Mutiny.Session session, UUID merchantId, Map<String, Fee> fees) {
+    Uni<Integer> deleted =
+        session
+            .createNativeQuery("delete from merchant_fee where merchant_id = ?1")
+            .setParameter(1, merchantId)
+            .executeUpdate();
+    for (Map.Entry<String, Fee> fee : fees.entrySet()) {
+      deleted =
+          deleted.chain(
+              () ->
+                  session
+                      .createNativeQuery(
+                          "insert into merchant_fee (merchant_id, channel, mdr_bps, fixed_fee)"
+                              + " values (?1, ?2, ?3, ?4)")
+                      .setParameter(1, merchantId)
+                      .setParameter(2, fee.getKey())
+                      .setParameter(3, fee.getValue().mdrBps())
+                      .setParameter(4, fee.getValue().fixedFee())
+                      .executeUpdate());
+    }
+    return deleted.replaceWithVoid();
+  }
+
+  private Contract contract(List<Object[]> rows) {
+    Object[] first = rows.get(0);
+    if (first[0] == null) {
+      return defaults();
+    }
+    Map<String, Fee> fees = new HashMap<>();
+    for (Object[] row : rows) {
+      if (row[4] != null) {
+        fees.put(
+            (String) row[4], new Fee(((Number) row[5]).intValue(), ((Number) row[6]).longValue()));
+      }
+    }
+    Object cutoff = first[1];
     return new Contract(
-        ((Number) row[0]).intValue(),
-        cutoff instanceof LocalTime time ? time : LocalTime.parse(cutoff.toString()));
+        ((Number) first[0]).intValue(),
+        cutoff instanceof LocalTime time ? time : LocalTime.parse(cutoff.toString()),
+        fees,
+        defaultFee(),
+        (String) first[2],
+        (String) first[3]);
   }
 }

@@ -192,10 +192,12 @@ class BatchResourceTest {
     String[] lines = csv.split("\r\n");
     assertEquals(3, lines.length, csv);
     assertEquals(
-        "settlement_number,settlement_date,currency,payment_id,refund_id,kind,channel,amount,occurred_at",
+        "settlement_number,settlement_date,currency,payment_id,refund_id,kind,channel,amount,fee,"
+            + "occurred_at",
         lines[0]);
     org.junit.jupiter.api.Assertions.assertTrue(
-        lines[2].endsWith("," + refundId + ",REFUND,ONLINE,-30000,2026-11-25T11:00:00Z"), lines[2]);
+        lines[2].endsWith("," + refundId + ",REFUND,ONLINE,-30000,0,2026-11-25T11:00:00Z"),
+        lines[2]);
     given()
         .auth()
         .oauth2(finance)
