@@ -94,7 +94,8 @@ public class ParkedEvents {
                                     Multi.createFrom()
                                         .iterable(rows)
                                         .onItem()
-                                        .transformToUniAndConcatenate(row -> apply(session, row))
+                                        .transformToUniAndConcatenate(
+                                            row -> apply(session, row).replaceWith(row))
                                         .collect()
                                         .asList()
                                         .map(List::size))));

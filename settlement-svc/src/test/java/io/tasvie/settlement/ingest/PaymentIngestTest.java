@@ -259,6 +259,32 @@ class PaymentIngestTest {
         0, database.count("select count(*) from settlement_item where payment_id = ?", paymentId));
   }
 
+  @Test
+  void aCaptureInACurrencyTheMerchantDoesNotSettleInIsDeadLetteredWithTheReason() {
+    UUID paymentId = UUID.randomUUID();
+    try (TestKafka.Tail dlq = TestKafka.tail("payments.dlq.settlement-svc-test")) {
+      TestKafka.sendEvent(
+          "payments",
+          paymentId.toString(),
+          UUID.randomUUID().toString(),
+          "PaymentCaptured",
+          captured(paymentId, merchantId, 5_000, "2027-11-24T06:30:00Z")
+              .replace("\"currency\":\"IRR\"", "\"currency\":\"EUR\""));
+      ConsumerRecord<String, String> dead =
+          dlq.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);
+      assertTrue(
+          TestKafka.header(dead, "dead-letter-reason").contains("settles in IRR, not EUR"),
+          TestKafka.header(dead, "dead-letter-reason"));
+    }
+    assertEquals(
+        0, database.count("select count(*) from settlement_item where payment_id = ?", paymentId));
+    assertEquals(
+        0,
+        database.count(
+            "select count(*) from settlement_batch where merchant_id = ? and currency = 'EUR'",
+            merchantId));
+  }
+
   private void sendCaptured(UUID paymentId, long amount, String at) {
     TestKafka.sendEvent(
         "payments",

@@ -52,7 +52,7 @@ public class BatchService {
                         Multi.createFrom()
                             .iterable(due)
                             .onItem()
-                            .transformToUniAndConcatenate(this::close)
+                            .transformToUniAndConcatenate(batch -> close(batch).replaceWith(batch))
                             .collect()
                             .asList()
                             .map(List::size)));

@@ -32,6 +32,9 @@ class SettlementDatesTest {
     "XK, Friday → Tuesday over the weekend and Easter Monday, 2026-04-03T08:00:00Z, 2026-04-07, 1405-01-18",
     "XK, Friday 23:59:30 Belgrade → Tuesday, 2026-11-27T22:59:30Z, 2026-12-01, 1405-09-10",
     "XK, Tuesday → Wednesday, 2026-11-24T10:00:00Z, 2026-11-25, 1405-09-04",
+    "DK, Wednesday → Monday over Ascension and the bank holiday after it, 2026-05-13T08:00:00Z, 2026-05-18, 1405-02-28",
+    "SE, Thursday → Monday over Midsummer Eve, 2026-06-18T08:00:00Z, 2026-06-22, 1405-04-01",
+    "NO, Wednesday → Monday over Christmas, 2026-12-23T08:00:00Z, 2026-12-28, 1405-10-07",
   })
   void settlementDates(
       String country, String why, String capturedAt, String expected, String jalali) {
