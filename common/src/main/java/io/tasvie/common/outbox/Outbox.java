@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,6 +16,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+  /** Rows per insert statement: PostgreSQL takes at most 65,535 parameters, six a row. */
+  static final int ROWS_PER_INSERT = 500;
 
   private final ObjectMapper mapper;
 
@@ -26,21 +30,63 @@ public class Outbox {
    * Must run inside the transaction of the state change (e.g. a {@code @WithTransaction} chain).
    */
   public Uni<Void> publish(DomainEvent event) {
-    String payload = toJson(event);
+    return publishAll(List.of(event));
+  }
+
+  /**
+   * Several events in one statement per {@value #ROWS_PER_INSERT}; same rule as {@link #publish}.
+   */
+  public Uni<Void> publishAll(List<? extends DomainEvent> events) {
+    Uni<Void> done = Uni.createFrom().voidItem();
+    for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+      List<? extends DomainEvent> chunk =
+          events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+      done = done.chain(() -> insert(chunk));
+    }
+    return done;
+  }
+
+  private Uni<Void> insert(List<? extends DomainEvent> events) {
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into outbox_event (id, topic, event_key, event_type, payload, occurred_at)"
+                + " values ");
+    for (int i = 0; i < events.size(); i++) {
+      int p = i * 6;
+      sql.append(i == 0 ? "(" : ", (")
+          .append("?")
+          .append(p + 1)
+          .append(", ?")
+          .append(p + 2)
+          .append(", ?")
+          .append(p + 3)
+          .append(", ?")
+          .append(p + 4)
+          .append(", cast(cast(?")
+          .append(p + 5)
+          .append(" as text) as jsonb)")
+          .append(", ?")
+          .append(p + 6)
+          .append(")");
+    }
     return Panache.getSession()
         .chain(
-            session ->
-                session
-                    .createNativeQuery(
-                        "insert into outbox_event (id, topic, event_key, event_type, payload,"
-                            + " occurred_at) values (?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb), ?6)")
-                    .setParameter(1, UUID.randomUUID())
-                    .setParameter(2, event.topic())
-                    .setParameter(3, event.aggregateId())
-                    .setParameter(4, event.type())
-                    .setParameter(5, payload)
-                    .setParameter(6, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
-                    .executeUpdate())
+            session -> {
+              var query = session.createNativeQuery(sql.toString());
+              for (int i = 0; i < events.size(); i++) {
+                DomainEvent event = events.get(i);
+                int p = i * 6;
+                query
+                    .setParameter(p + 1, UUID.randomUUID())
+                    .setParameter(p + 2, event.topic())
+                    .setParameter(p + 3, event.aggregateId())
+                    .setParameter(p + 4, event.type())
+                    .setParameter(p + 5, toJson(event))
+                    .setParameter(
+                        p + 6, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+              }
+              return query.executeUpdate();
+            })
         .replaceWithVoid();
   }
 

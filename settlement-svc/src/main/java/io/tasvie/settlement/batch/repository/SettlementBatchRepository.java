@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -30,64 +33,99 @@ public class SettlementBatchRepository implements PanacheRepositoryBase<Settleme
         .list();
   }
 
-  /** Takes the merchant's carried debt in a currency (0 if none), locking it until commit. */
-  public Uni<Long> takeCarry(UUID merchantId, String currency) {
+  /** A merchant's debt in a currency, carried from batch to batch. */
+  public record Carry(UUID merchantId, String currency) {}
+
+  /** The carried debts of the merchants of these batches, locked until commit. */
+  public Uni<Map<Carry, Long>> carries(List<UUID> batchIds) {
     return Panache.getSession()
         .chain(
             session ->
                 session
                     .createNativeQuery(
-                        "select amount from merchant_carry where merchant_id = ?1 and currency = ?2"
-                            + " for update",
-                        Long.class)
-                    .setParameter(1, merchantId)
-                    .setParameter(2, currency)
+                        "select c.merchant_id, c.currency, c.amount from merchant_carry c where"
+                            + " (c.merchant_id, c.currency) in (select merchant_id, currency from"
+                            + " settlement_batch where id in (?1)) for update",
+                        Object[].class)
+                    .setParameter(1, batchIds)
                     .getResultList())
-        .map(rows -> rows.isEmpty() ? 0L : rows.get(0));
+        .map(
+            rows -> {
+              Map<Carry, Long> carries = new HashMap<>();
+              for (Object[] row : rows) {
+                carries.put(
+                    new Carry((UUID) row[0], (String) row[1]), ((Number) row[2]).longValue());
+              }
+              return carries;
+            });
   }
 
-  public Uni<Void> putCarry(UUID merchantId, String currency, long amount) {
+  /** Stores these debts (0 clears one), one statement for all. */
+  public Uni<Void> putCarries(Map<Carry, Long> debts) {
+    if (debts.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Map.Entry<Carry, Long>> entries = List.copyOf(debts.entrySet());
+    StringBuilder sql =
+        new StringBuilder("insert into merchant_carry (merchant_id, currency, amount) values ");
+    for (int i = 0; i < entries.size(); i++) {
+      int p = i * 3;
+      sql.append(i == 0 ? "" : ", ")
+          .append("(?")
+          .append(p + 1)
+          .append(", ?")
+          .append(p + 2)
+          .append(", ?")
+          .append(p + 3)
+          .append(")");
+    }
+    sql.append(" on conflict (merchant_id, currency) do update set amount = excluded.amount");
     return Panache.getSession()
         .chain(
-            session ->
-                session
-                    .createNativeQuery(
-                        "insert into merchant_carry (merchant_id, currency, amount) values (?1, ?2,"
-                            + " ?3) on conflict (merchant_id, currency) do update set amount ="
-                            + " excluded.amount")
-                    .setParameter(1, merchantId)
-                    .setParameter(2, currency)
-                    .setParameter(3, amount)
-                    .executeUpdate())
+            session -> {
+              var query = session.createNativeQuery(sql.toString());
+              for (int i = 0; i < entries.size(); i++) {
+                int p = i * 3;
+                query
+                    .setParameter(p + 1, entries.get(i).getKey().merchantId())
+                    .setParameter(p + 2, entries.get(i).getKey().currency())
+                    .setParameter(p + 3, entries.get(i).getValue());
+              }
+              return query.executeUpdate();
+            })
         .replaceWithVoid();
   }
 
-  /** The batch's totals per channel, kept at ingest. */
-  public Uni<List<ChannelTotals>> channels(UUID batchId) {
+  /** The batches' totals per channel, kept at ingest. */
+  public Uni<Map<UUID, List<ChannelTotals>>> channels(List<UUID> batchIds) {
     return Panache.getSession()
         .chain(
             session ->
                 session
                     .createNativeQuery(
-                        "select channel, captured_count, captured_amount, refund_count,"
+                        "select batch_id, channel, captured_count, captured_amount, refund_count,"
                             + " refunded_amount, fee_amount from settlement_batch_channel"
-                            + " where batch_id = ?1 order by channel",
+                            + " where batch_id in (?1) order by batch_id, channel",
                         Object[].class)
-                    .setParameter(1, batchId)
+                    .setParameter(1, batchIds)
                     .getResultList())
         .map(
-            rows ->
-                rows.stream()
-                    .map(
-                        row ->
-                            new ChannelTotals(
-                                (String) row[0],
-                                ((Number) row[1]).intValue(),
-                                ((Number) row[2]).longValue(),
-                                ((Number) row[3]).intValue(),
-                                ((Number) row[4]).longValue(),
-                                ((Number) row[5]).longValue()))
-                    .toList());
+            rows -> {
+              Map<UUID, List<ChannelTotals>> channels = new HashMap<>();
+              for (Object[] row : rows) {
+                channels
+                    .computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                    .add(
+                        new ChannelTotals(
+                            (String) row[1],
+                            ((Number) row[2]).intValue(),
+                            ((Number) row[3]).longValue(),
+                            ((Number) row[4]).intValue(),
+                            ((Number) row[5]).longValue(),
+                            ((Number) row[6]).longValue()));
+              }
+              return channels;
+            });
   }
 
   public Uni<List<SettlementBatch>> search(

@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class BatchCloser {
 
-  private static final int BATCH = 100;
+  private static final int BATCH = 500;
 
   private final Vertx vertx;
   private final BatchService batches;

@@ -2,7 +2,6 @@ package io.tasvie.settlement.batch.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.contract.ChannelTotals;
 import io.tasvie.common.contract.SettlementBatchEvent;
@@ -11,6 +10,7 @@ import io.tasvie.common.problem.ProblemException;
 import io.tasvie.settlement.batch.BatchStatus;
 import io.tasvie.settlement.batch.SettlementBatch;
 import io.tasvie.settlement.batch.repository.SettlementBatchRepository;
+import io.tasvie.settlement.batch.repository.SettlementBatchRepository.Carry;
 import io.tasvie.settlement.calendar.Jalali;
 import io.tasvie.settlement.ledger.Postings;
 import io.tasvie.settlement.ledger.service.Ledger;
@@ -18,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,7 +42,8 @@ public class BatchService {
 
   /**
    * Closes up to {@code limit} batches whose cut-off passed, oldest first, each taking over its
-   * merchant's carried debt in that currency; answers how many.
+   * merchant's carried debt in that currency; answers how many. Set-based: a handful of statements
+   * per call, whatever {@code limit} is.
    */
   public Uni<Integer> closeDue(int limit) {
     return Panache.withTransaction(
@@ -49,28 +52,41 @@ public class BatchService {
                 .due(Instant.now(), limit)
                 .chain(
                     due ->
-                        Multi.createFrom()
-                            .iterable(due)
-                            .onItem()
-                            .transformToUniAndConcatenate(batch -> close(batch).replaceWith(batch))
-                            .collect()
-                            .asList()
-                            .map(List::size)));
+                        due.isEmpty()
+                            ? Uni.createFrom().item(0)
+                            : close(due).replaceWith(due.size())));
   }
 
-  private Uni<Void> close(SettlementBatch batch) {
+  private Uni<Void> close(List<SettlementBatch> due) {
+    List<UUID> ids = due.stream().map(SettlementBatch::getId).toList();
     return batches
-        .takeCarry(batch.getMerchantId(), batch.getCurrency())
+        .carries(ids)
         .chain(
-            debt -> {
-              long carried = batch.close(now(), debt);
-              return batches.putCarry(batch.getMerchantId(), batch.getCurrency(), carried);
+            carries -> {
+              Map<Carry, Long> debts = new HashMap<>(carries);
+              Instant now = now();
+              for (SettlementBatch batch : due) { // oldest first: debt flows forward
+                Carry key = new Carry(batch.getMerchantId(), batch.getCurrency());
+                debts.put(key, batch.close(now, debts.getOrDefault(key, 0L)));
+              }
+              debts
+                  .entrySet()
+                  .removeIf(debt -> debt.getValue() == 0 && !carries.containsKey(debt.getKey()));
+              return batches.putCarries(debts);
             })
-        .chain(() -> batches.channels(batch.getId()))
+        .chain(() -> batches.channels(ids))
         .chain(
             channels ->
-                outbox.publish(
-                    event(SettlementBatchEvent.CLOSED, batch, channels, batch.getClosedAt())));
+                outbox.publishAll(
+                    due.stream()
+                        .map(
+                            batch ->
+                                event(
+                                    SettlementBatchEvent.CLOSED,
+                                    batch,
+                                    channels.getOrDefault(batch.getId(), List.of()),
+                                    batch.getClosedAt()))
+                        .toList()));
   }
 
   /**
@@ -114,7 +130,8 @@ public class BatchService {
                               batch.getMerchantId(),
                               batch.getCurrency(),
                               Postings.payout(batch.getPayoutAmount()))
-                          .chain(() -> batches.channels(batchId))
+                          .chain(() -> batches.channels(List.of(batchId)))
+                          .map(channels -> channels.getOrDefault(batchId, List.of()))
                           .chain(
                               channels ->
                                   outbox.publish(
@@ -157,7 +174,9 @@ public class BatchService {
 
   @WithSession
   public Uni<List<ChannelTotals>> channels(UUID batchId) {
-    return batches.channels(batchId);
+    return batches
+        .channels(List.of(batchId))
+        .map(channels -> channels.getOrDefault(batchId, List.of()));
   }
 
   private static SettlementBatchEvent event(

@@ -135,7 +135,42 @@ public class SettlementService {
 
   private record Batch(UUID id, String settlementNumber, LocalDate settlementDate, boolean open) {}
 
+  /** The batch, locked until commit; opened (with its NoTasvie) by the first line that needs it. */
   private Uni<Batch> batchFor(
+      Mutiny.Session session, Line line, Contract contract, LocalDate settlementDate) {
+    return lockBatch(session, line, settlementDate)
+        .chain(
+            found ->
+                found != null
+                    ? Uni.createFrom().item(found)
+                    : openBatch(session, line, contract, settlementDate)
+                        .chain(() -> lockBatch(session, line, settlementDate)));
+  }
+
+  private static Uni<Batch> lockBatch(Mutiny.Session session, Line line, LocalDate settlementDate) {
+    return session
+        .createNativeQuery(
+            "select id, settlement_number, status from settlement_batch"
+                + " where merchant_id = ?1 and settlement_date = ?2 and currency = ?3"
+                + " for update",
+            Object[].class)
+        .setParameter(1, line.merchantId())
+        .setParameter(2, settlementDate)
+        .setParameter(3, line.currency())
+        .getResultList()
+        .map(
+            rows -> {
+              if (rows.isEmpty()) {
+                return null;
+              }
+              Object[] row = rows.get(0);
+              return new Batch(
+                  (UUID) row[0], (String) row[1], settlementDate, "OPEN".equals(row[2]));
+            });
+  }
+
+  /** Inserts the batch unless a concurrent line just did (the unique key decides). */
+  private Uni<Integer> openBatch(
       Mutiny.Session session, Line line, Contract contract, LocalDate settlementDate) {
     return session
         .createNativeQuery("select nextval('settlement_number_seq')", Long.class)
@@ -159,22 +194,7 @@ public class SettlementService {
                             dates.closesAt(settlementDate, line.country(), contract),
                             ZoneOffset.UTC))
                     .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
-                    .executeUpdate())
-        .chain(
-            () ->
-                session
-                    .createNativeQuery(
-                        "select id, settlement_number, status from settlement_batch"
-                            + " where merchant_id = ?1 and settlement_date = ?2 and currency = ?3"
-                            + " for update",
-                        Object[].class)
-                    .setParameter(1, line.merchantId())
-                    .setParameter(2, settlementDate)
-                    .setParameter(3, line.currency())
-                    .getSingleResult())
-        .map(
-            row ->
-                new Batch((UUID) row[0], (String) row[1], settlementDate, "OPEN".equals(row[2])));
+                    .executeUpdate());
   }
 
   private Uni<Boolean> insertItem(Mutiny.Session session, UUID batchId, Line line, long fee) {
