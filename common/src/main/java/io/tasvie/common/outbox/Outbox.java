@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.sql.MultiRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,32 +48,14 @@ public class Outbox {
   }
 
   private Uni<Void> insert(List<? extends DomainEvent> events) {
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into outbox_event (id, topic, event_key, event_type, payload, occurred_at)"
-                + " values ");
-    for (int i = 0; i < events.size(); i++) {
-      int p = i * 6;
-      sql.append(i == 0 ? "(" : ", (")
-          .append("?")
-          .append(p + 1)
-          .append(", ?")
-          .append(p + 2)
-          .append(", ?")
-          .append(p + 3)
-          .append(", ?")
-          .append(p + 4)
-          .append(", cast(cast(?")
-          .append(p + 5)
-          .append(" as text) as jsonb)")
-          .append(", ?")
-          .append(p + 6)
-          .append(")");
-    }
+    String sql =
+        "insert into outbox_event (id, topic, event_key, event_type, payload, occurred_at) values "
+            + MultiRow.values(
+                events.size(), "?", "?", "?", "?", "cast(cast(? as text) as jsonb)", "?");
     return Panache.getSession()
         .chain(
             session -> {
-              var query = session.createNativeQuery(sql.toString());
+              var query = session.createNativeQuery(sql);
               for (int i = 0; i < events.size(); i++) {
                 DomainEvent event = events.get(i);
                 int p = i * 6;

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.tasvie.common.contract.PaymentFacts;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TestTokens;
@@ -107,14 +108,7 @@ class FinanceResourceTest {
     assertEquals(137_200, getBatch(batchId).getLong("payoutAmount"));
 
     String csv =
-        given()
-            .auth()
-            .oauth2(finance)
-            .queryParam("from", date.toString())
-            .queryParam("to", date.toString())
-            .queryParam("format", "csv")
-            .get("/v1/settlement-exports")
-            .then()
+        export(date.toString(), date.toString(), null, "csv")
             .statusCode(200)
             .contentType(containsString("text/csv"))
             .extract()
@@ -129,15 +123,7 @@ class FinanceResourceTest {
         csv);
 
     String xml =
-        given()
-            .auth()
-            .oauth2(finance)
-            .queryParam("from", date.toString())
-            .queryParam("to", date.toString())
-            .queryParam("currency", "IRR")
-            .queryParam("format", "pain001")
-            .get("/v1/settlement-exports")
-            .then()
+        export(date.toString(), date.toString(), "IRR", "pain001")
             .statusCode(200)
             .contentType(containsString("pain.001.001.09"))
             .extract()
@@ -148,36 +134,16 @@ class FinanceResourceTest {
     assertTrue(xml.contains("<IBAN>IR820540102680020817909002</IBAN>"), xml);
     assertTrue(xml.contains("<Dt>" + date + "</Dt>"), xml);
 
-    given()
-        .auth()
-        .oauth2(finance)
-        .get("/v1/reconciliation/" + date)
-        .then()
+    reconcile(date)
         .statusCode(200)
         .body("reconciled", equalTo(true))
         .body("checks.findAll { !it.passed }", hasSize(0));
 
-    given()
-        .auth()
-        .oauth2(finance)
-        .contentType(ContentType.JSON)
-        .body("{\"bankReference\":\"SATNA-77\"}")
-        .post("/v1/settlement-batches/" + batchId + "/paid")
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("PAID"));
+    markPaid(batchId, "SATNA-77").statusCode(200).body("status", equalTo("PAID"));
     assertEquals(137_200, ledgerCredits(merchantId, "BANK"));
     assertEquals(0, unbalancedPostings(merchantId));
     // Paid batches are no longer in the payout file.
-    given()
-        .auth()
-        .oauth2(finance)
-        .queryParam("from", date.toString())
-        .queryParam("to", date.toString())
-        .queryParam("currency", "IRR")
-        .queryParam("format", "pain001")
-        .get("/v1/settlement-exports")
-        .then()
+    export(date.toString(), date.toString(), "IRR", "pain001")
         .statusCode(404)
         .body("type", containsString("nothing-to-pay"));
   }
@@ -229,13 +195,7 @@ class FinanceResourceTest {
     assertEquals(java.util.List.of(0, 140_000, 0), batches.getList("carriedOut"));
     assertEquals(java.util.List.of(140_000, 0, 0), batches.getList("carriedIn"));
 
-    given()
-        .auth()
-        .oauth2(finance)
-        .contentType(ContentType.JSON)
-        .body("{\"bankReference\":\"SATNA-78\"}")
-        .post("/v1/settlement-batches/" + batches.getString("[1].batchId") + "/paid")
-        .then()
+    markPaid(batches.getString("[1].batchId"), "SATNA-78")
         .statusCode(409)
         .body("type", containsString("nothing-to-pay"));
   }
@@ -273,62 +233,20 @@ class FinanceResourceTest {
         .body("fees", hasSize(0));
 
     String from = saturday.toString();
-    given()
-        .auth()
-        .oauth2(finance)
-        .queryParam("from", from)
-        .queryParam("to", saturday.plusYears(1).toString())
-        .get("/v1/settlement-exports")
-        .then()
+    export(from, saturday.plusYears(1).toString(), null, null)
         .statusCode(400)
         .body("type", containsString("range-too-long"));
-    given()
-        .auth()
-        .oauth2(finance)
-        .queryParam("from", from)
-        .queryParam("to", saturday.minusDays(1).toString())
-        .get("/v1/settlement-exports")
-        .then()
+    export(from, saturday.minusDays(1).toString(), null, null)
         .statusCode(400)
         .body("type", containsString("invalid-range"));
-    given()
-        .auth()
-        .oauth2(finance)
-        .queryParam("from", from)
-        .queryParam("to", from)
-        .queryParam("format", "xls")
-        .get("/v1/settlement-exports")
-        .then()
-        .statusCode(400)
-        .body("type", containsString("invalid-format"));
-    given()
-        .auth()
-        .oauth2(finance)
-        .queryParam("from", from)
-        .queryParam("to", from)
-        .queryParam("format", "pain001")
-        .get("/v1/settlement-exports")
-        .then()
+    export(from, from, null, "xls").statusCode(400).body("type", containsString("invalid-format"));
+    export(from, from, null, "pain001")
         .statusCode(400)
         .body("type", containsString("currency-required"));
-    given()
-        .auth()
-        .oauth2(finance)
-        .queryParam("from", from)
-        .queryParam("to", from)
-        .queryParam("format", "pain001")
-        .queryParam("currency", "USD")
-        .get("/v1/settlement-exports")
-        .then()
+    export(from, from, "USD", "pain001")
         .statusCode(409)
         .body("type", containsString("no-payout-account"));
-    given()
-        .auth()
-        .oauth2(finance)
-        .queryParam("from", "2033-13-01")
-        .queryParam("to", from)
-        .get("/v1/settlement-exports")
-        .then()
+    export("2033-13-01", from, null, null)
         .statusCode(400)
         .body("type", containsString("invalid-date"));
     given()
@@ -348,15 +266,7 @@ class FinanceResourceTest {
     awaitStatus(batchId, "CLOSED");
     JsonPath batch = getBatch(batchId);
     String date = batch.getString("settlementDate");
-    given()
-        .auth()
-        .oauth2(finance)
-        .queryParam("from", date)
-        .queryParam("to", date)
-        .queryParam("currency", "IRR")
-        .queryParam("format", "pain001")
-        .get("/v1/settlement-exports")
-        .then()
+    export(date, date, "IRR", "pain001")
         .statusCode(409)
         .body("type", containsString("merchant-without-account"))
         .body("detail", containsString(batch.getString("settlementNumber")));
@@ -429,14 +339,7 @@ class FinanceResourceTest {
     JsonPath batch = getBatch(batchId);
     String date = batch.getString("settlementDate");
     String number = batch.getString("settlementNumber");
-    given()
-        .auth()
-        .oauth2(finance)
-        .get("/v1/reconciliation/" + date)
-        .then()
-        .statusCode(200)
-        .body("reconciled", equalTo(true))
-        .body("batches", equalTo(1));
+    reconcile(date).statusCode(200).body("reconciled", equalTo(true)).body("batches", equalTo(1));
 
     database.update(
         "update settlement_batch set fee_amount = fee_amount + 1 where id = ?", batchId);
@@ -446,11 +349,7 @@ class FinanceResourceTest {
         batchId,
         merchantId);
 
-    given()
-        .auth()
-        .oauth2(finance)
-        .get("/v1/reconciliation/" + date)
-        .then()
+    reconcile(date)
         .statusCode(200)
         .body("reconciled", equalTo(false))
         .body("checks.find { it.name == 'totals-match-lines' }.failures", hasItem(number))
@@ -476,6 +375,36 @@ class FinanceResourceTest {
         .statusCode(200)
         .body("iban", equalTo(iban.replace(" ", "")))
         .body("fees", hasSize(2));
+  }
+
+  private ValidatableResponse reconcile(Object settlementDate) {
+    return given().auth().oauth2(finance).get("/v1/reconciliation/" + settlementDate).then();
+  }
+
+  private ValidatableResponse markPaid(Object batchId, String bankReference) {
+    return given()
+        .auth()
+        .oauth2(finance)
+        .contentType(ContentType.JSON)
+        .body("{\"bankReference\":\"" + bankReference + "\"}")
+        .post("/v1/settlement-batches/" + batchId + "/paid")
+        .then();
+  }
+
+  private ValidatableResponse export(Object from, Object to, String currency, String format) {
+    var request =
+        given()
+            .auth()
+            .oauth2(finance)
+            .queryParam("from", from.toString())
+            .queryParam("to", to.toString());
+    if (currency != null) {
+      request.queryParam("currency", currency);
+    }
+    if (format != null) {
+      request.queryParam("format", format);
+    }
+    return request.get("/v1/settlement-exports").then();
   }
 
   private static Instant at(LocalDate day, int hour) {

@@ -15,6 +15,7 @@ import io.tasvie.common.testing.TestKafka;
 import io.tasvie.common.testing.TestTokens;
 import io.tasvie.settlement.batch.service.SettlementDates;
 import io.tasvie.settlement.batch.service.SettlementNumbers;
+import io.tasvie.settlement.testing.Payments;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,25 +45,7 @@ class PaymentIngestTest {
   }
 
   private void register(UUID merchantId) {
-    TestKafka.sendEvent(
-        "merchants",
-        merchantId.toString(),
-        UUID.randomUUID().toString(),
-        "MerchantRegistered",
-        "{\"merchantId\":\""
-            + merchantId
-            + "\",\"merchantNumber\":\""
-            + (10_000_000 + (int) (Math.random() * 9_000_000))
-            + "\",\"name\":\"Ketab Shop\",\"country\":\"IR\",\"currency\":\"IRR\","
-            + "\"callbackDomains\":[\"shop.example.ir\"],\"registeredAt\":\"2026-11-01T10:00:00Z\"}");
-    await()
-        .atMost(TIMEOUT)
-        .until(
-            () ->
-                database.count(
-                        "select count(*) from merchant_projection where merchant_id = ?",
-                        merchantId)
-                    == 1);
+    Payments.merchant(database, merchantId, "IR", "IRR");
   }
 
   @Test
@@ -242,47 +225,44 @@ class PaymentIngestTest {
   @Test
   void anEventWithoutItsAmountIsDeadLetteredWithTheReason() {
     UUID paymentId = UUID.randomUUID();
-    try (TestKafka.Tail dlq = TestKafka.tail("payments.dlq.settlement-svc-test")) {
-      TestKafka.sendEvent(
-          "payments",
-          paymentId.toString(),
-          UUID.randomUUID().toString(),
-          "PaymentCaptured",
-          captured(paymentId, merchantId, 50_000, "2027-11-24T06:30:00Z")
-              .replace("\"currency\":\"IRR\",", ""));
-      ConsumerRecord<String, String> dead =
-          dlq.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);
-      assertTrue(
-          TestKafka.header(dead, "dead-letter-reason").contains("lacks amount, currency or time"));
-    }
-    assertEquals(
-        0, database.count("select count(*) from settlement_item where payment_id = ?", paymentId));
+    assertDeadLettered(
+        paymentId,
+        captured(paymentId, merchantId, 50_000, "2027-11-24T06:30:00Z")
+            .replace("\"currency\":\"IRR\",", ""),
+        "lacks amount, currency or time");
   }
 
   @Test
   void aCaptureInACurrencyTheMerchantDoesNotSettleInIsDeadLetteredWithTheReason() {
     UUID paymentId = UUID.randomUUID();
+    assertDeadLettered(
+        paymentId,
+        captured(paymentId, merchantId, 5_000, "2027-11-24T06:30:00Z")
+            .replace("\"currency\":\"IRR\"", "\"currency\":\"EUR\""),
+        "settles in IRR, not EUR");
+    assertEquals(
+        0,
+        database.count(
+            "select count(*) from settlement_batch where merchant_id = ? and currency = 'EUR'",
+            merchantId));
+  }
+
+  /** The capture goes to the dead-letter topic with {@code reason}, and settles nothing. */
+  private void assertDeadLettered(UUID paymentId, String capture, String reason) {
     try (TestKafka.Tail dlq = TestKafka.tail("payments.dlq.settlement-svc-test")) {
       TestKafka.sendEvent(
           "payments",
           paymentId.toString(),
           UUID.randomUUID().toString(),
           "PaymentCaptured",
-          captured(paymentId, merchantId, 5_000, "2027-11-24T06:30:00Z")
-              .replace("\"currency\":\"IRR\"", "\"currency\":\"EUR\""));
+          capture);
       ConsumerRecord<String, String> dead =
           dlq.await(r -> paymentId.toString().equals(r.key()), TIMEOUT);
-      assertTrue(
-          TestKafka.header(dead, "dead-letter-reason").contains("settles in IRR, not EUR"),
-          TestKafka.header(dead, "dead-letter-reason"));
+      String header = TestKafka.header(dead, "dead-letter-reason");
+      assertTrue(header.contains(reason), header);
     }
     assertEquals(
         0, database.count("select count(*) from settlement_item where payment_id = ?", paymentId));
-    assertEquals(
-        0,
-        database.count(
-            "select count(*) from settlement_batch where merchant_id = ? and currency = 'EUR'",
-            merchantId));
   }
 
   private void sendCaptured(UUID paymentId, long amount, String at) {

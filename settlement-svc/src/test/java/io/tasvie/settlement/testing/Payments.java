@@ -31,7 +31,11 @@ public final class Payments {
 
   /** Registers a merchant and waits until this service's projection has it. */
   public static UUID merchant(Database database, String country, String currency) {
-    UUID merchantId = UUID.randomUUID();
+    return merchant(database, UUID.randomUUID(), country, currency);
+  }
+
+  /** Registers the merchant with this id and waits until this service's projection has it. */
+  public static UUID merchant(Database database, UUID merchantId, String country, String currency) {
     send(
         "merchants",
         merchantId,

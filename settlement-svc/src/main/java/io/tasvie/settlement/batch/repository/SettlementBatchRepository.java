@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.contract.ChannelTotals;
+import io.tasvie.common.sql.MultiRow;
 import io.tasvie.settlement.batch.BatchStatus;
 import io.tasvie.settlement.batch.SettlementBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,24 +67,14 @@ public class SettlementBatchRepository implements PanacheRepositoryBase<Settleme
       return Uni.createFrom().voidItem();
     }
     List<Map.Entry<Carry, Long>> entries = List.copyOf(debts.entrySet());
-    StringBuilder sql =
-        new StringBuilder("insert into merchant_carry (merchant_id, currency, amount) values ");
-    for (int i = 0; i < entries.size(); i++) {
-      int p = i * 3;
-      sql.append(i == 0 ? "" : ", ")
-          .append("(?")
-          .append(p + 1)
-          .append(", ?")
-          .append(p + 2)
-          .append(", ?")
-          .append(p + 3)
-          .append(")");
-    }
-    sql.append(" on conflict (merchant_id, currency) do update set amount = excluded.amount");
+    String sql =
+        "insert into merchant_carry (merchant_id, currency, amount) values "
+            + MultiRow.values(entries.size(), "?", "?", "?")
+            + " on conflict (merchant_id, currency) do update set amount = excluded.amount";
     return Panache.getSession()
         .chain(
             session -> {
-              var query = session.createNativeQuery(sql.toString());
+              var query = session.createNativeQuery(sql);
               for (int i = 0; i < entries.size(); i++) {
                 int p = i * 3;
                 query

@@ -2,6 +2,7 @@ package io.tasvie.settlement.ledger.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.sql.MultiRow;
 import io.tasvie.settlement.ledger.Entry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -31,36 +32,24 @@ public class Ledger {
       UUID merchantId,
       String currency,
       List<Entry> entries) {
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into ledger_entry (posting, batch_id, merchant_id, account, currency, debit,"
-                + " credit, created_at) values ");
-    for (int i = 0; i < entries.size(); i++) {
-      int p = 6 + i * 3;
-      sql.append(i == 0 ? "" : ", ")
-          .append("(?1, ?2, ?3, ?")
-          .append(p)
-          .append(", ?4, ?")
-          .append(p + 1)
-          .append(", ?")
-          .append(p + 2)
-          .append(", ?5)");
-    }
     var query =
-        session
-            .createNativeQuery(sql.toString())
-            .setParameter(1, posting)
-            .setParameter(2, batchId)
-            .setParameter(3, merchantId)
-            .setParameter(4, currency)
-            .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC));
+        session.createNativeQuery(
+            "insert into ledger_entry (posting, batch_id, merchant_id, account, currency, debit,"
+                + " credit, created_at) values "
+                + MultiRow.values(entries.size(), "?", "?", "?", "?", "?", "?", "?", "?"));
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
-      int p = 6 + i * 3;
+      int p = i * 8;
       query
-          .setParameter(p, entry.account().name())
-          .setParameter(p + 1, entry.debit())
-          .setParameter(p + 2, entry.credit());
+          .setParameter(p + 1, posting)
+          .setParameter(p + 2, batchId)
+          .setParameter(p + 3, merchantId)
+          .setParameter(p + 4, entry.account().name())
+          .setParameter(p + 5, currency)
+          .setParameter(p + 6, entry.debit())
+          .setParameter(p + 7, entry.credit())
+          .setParameter(p + 8, now);
     }
     return query.executeUpdate().replaceWithVoid();
   }

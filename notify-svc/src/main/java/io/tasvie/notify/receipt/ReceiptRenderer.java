@@ -1,0 +1,112 @@
+package io.tasvie.notify.receipt;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.DecimalFormatSymbols;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.tasvie.common.money.Money;
+import io.tasvie.notify.sms.SmsText;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Renders SMS receipts with the Qute template of the language ({@code
+ * templates/receipt/<lang>.txt}): Persian with Persian digits and Jalali dates, Albanian, English,
+ * Swedish, Norwegian, Danish, Greek. Numbers and dates are formatted by ICU for the language; a
+ * card number that is not masked is refused, never printed.
+ */
+@ApplicationScoped
+public class ReceiptRenderer {
+
+  /** Languages (ISO 639-1) and the ICU locale their numbers and dates are written in. */
+  public static final Map<String, ULocale> LANGUAGES =
+      Map.of(
+          "fa", new ULocale("fa_IR@calendar=persian"),
+          "sq", new ULocale("sq_XK"),
+          "en", new ULocale("en_GB"),
+          "sv", new ULocale("sv_SE"),
+          "nb", new ULocale("nb_NO"),
+          "da", new ULocale("da_DK"),
+          "el", new ULocale("el_GR"));
+
+  private static final Pattern MASKED = Pattern.compile("\\d{0,6}\\*{2,12}\\d{4}");
+
+  private final Engine engine;
+
+  public ReceiptRenderer(Engine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * @throws IllegalArgumentException for a language without template or a card number that is not
+   *     masked
+   */
+  public SmsText render(Receipt receipt, String language) {
+    ULocale locale = LANGUAGES.get(language);
+    Template template = engine.getTemplate("receipt/" + language + ".txt");
+    if (locale == null || template == null) {
+      throw new IllegalArgumentException("no receipt template for language " + language);
+    }
+    if (receipt.maskedCard() == null || !MASKED.matcher(receipt.maskedCard()).matches()) {
+      throw new IllegalArgumentException("a receipt shows a masked card number only");
+    }
+    return SmsText.of(
+        template
+            .data("r", receipt)
+            .data("merchant", oneLine(receipt.merchantName()))
+            .data("amount", amount(receipt, locale))
+            .data("time", dateTime(receipt, locale))
+            .data("settles", receipt.settlementDate() == null ? null : date(receipt, locale))
+            .data("card", inDigits(receipt.maskedCard(), locale))
+            .data("terminal", inDigits(oneLine(receipt.terminalId()), locale))
+            .data("auth", inDigits(receipt.authCode(), locale))
+            .data("rrn", inDigits(receipt.rrn(), locale))
+            .render()
+            .strip());
+  }
+
+  private static String amount(Receipt receipt, ULocale locale) {
+    Money money = Money.of(receipt.amount(), receipt.currency());
+    NumberFormat format = NumberFormat.getInstance(locale);
+    format.setMinimumFractionDigits(money.exponent());
+    format.setMaximumFractionDigits(money.exponent());
+    return format.format(money.toMajor()) + " " + receipt.currency();
+  }
+
+  private static String dateTime(Receipt receipt, ULocale locale) {
+    DateFormat format = DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale);
+    format.setTimeZone(TimeZone.getTimeZone(receipt.zone().getId()));
+    return format.format(Date.from(receipt.occurredAt()));
+  }
+
+  private static String date(Receipt receipt, ULocale locale) {
+    DateFormat format = DateFormat.getDateInstance(DateFormat.SHORT, locale);
+    format.setTimeZone(TimeZone.getTimeZone("UTC"));
+    return format.format(
+        Date.from(receipt.settlementDate().atStartOfDay().toInstant(ZoneOffset.UTC)));
+  }
+
+  /** References (auth code, RRN, terminal, card) in the language's digits, leading zeros kept. */
+  private static String inDigits(String text, ULocale locale) {
+    if (text == null) {
+      return "";
+    }
+    char zero = DecimalFormatSymbols.getInstance(locale).getZeroDigit();
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      out.append(c >= '0' && c <= '9' ? (char) (zero + (c - '0')) : c);
+    }
+    return out.toString();
+  }
+
+  /** Text from outside on one line: no line breaks or control characters to forge lines with. */
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
+  }
+}
