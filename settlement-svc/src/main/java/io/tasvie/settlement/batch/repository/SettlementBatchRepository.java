@@ -87,6 +87,11 @@ public class SettlementBatchRepository implements PanacheRepositoryBase<Settleme
         .replaceWithVoid();
   }
 
+  /** One batch's totals per channel. */
+  public Uni<List<ChannelTotals>> channels(UUID batchId) {
+    return channels(List.of(batchId)).map(channels -> channels.getOrDefault(batchId, List.of()));
+  }
+
   /** The batches' totals per channel, kept at ingest. */
   public Uni<Map<UUID, List<ChannelTotals>>> channels(List<UUID> batchIds) {
     return Panache.getSession()

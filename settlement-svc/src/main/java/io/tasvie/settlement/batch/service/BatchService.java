@@ -130,8 +130,7 @@ public class BatchService {
                               batch.getMerchantId(),
                               batch.getCurrency(),
                               Postings.payout(batch.getPayoutAmount()))
-                          .chain(() -> batches.channels(List.of(batchId)))
-                          .map(channels -> channels.getOrDefault(batchId, List.of()))
+                          .chain(() -> batches.channels(batchId))
                           .chain(
                               channels ->
                                   outbox.publish(
@@ -174,9 +173,7 @@ public class BatchService {
 
   @WithSession
   public Uni<List<ChannelTotals>> channels(UUID batchId) {
-    return batches
-        .channels(List.of(batchId))
-        .map(channels -> channels.getOrDefault(batchId, List.of()));
+    return batches.channels(batchId);
   }
 
   private static SettlementBatchEvent event(
