@@ -28,6 +28,8 @@ class EventSchemasTest {
   private static final Map<String, Class<?>> EVENTS =
       Map.of(
           "MerchantRegistered", MerchantRegisteredEvent.class,
+          "ReceiptRequested", ReceiptRequestedEvent.class,
+          "ActivationCodeIssued", ActivationCodeIssuedEvent.class,
           "PaymentAuthorized", PaymentAuthorizedEvent.class,
           "PaymentCaptured", PaymentCapturedEvent.class,
           "PaymentReversed", PaymentReversedEvent.class,

@@ -18,6 +18,9 @@ public final class PhoneNumbers {
   private static final Set<PhoneNumberType> MOBILE =
       Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
 
+  /** In {@code served}: numbers of every country are accepted (for looking messages up). */
+  public static final String ANY_COUNTRY = "*";
+
   private PhoneNumbers() {}
 
   /** Why a number was refused; {@link #message()} is for the cashier. */
@@ -63,7 +66,7 @@ public final class PhoneNumbers {
       return new Result(null, Refusal.NOT_MOBILE);
     }
     String country = UTIL.getRegionCodeForNumber(number);
-    if (!country.equals(region) && !served.contains(country)) {
+    if (!country.equals(region) && !served.contains(country) && !served.contains(ANY_COUNTRY)) {
       return new Result(null, Refusal.OTHER_COUNTRY);
     }
     return new Result(UTIL.format(number, PhoneNumberFormat.E164), null);

@@ -10,6 +10,8 @@ import io.quarkus.qute.Template;
 import io.tasvie.common.money.Money;
 import io.tasvie.notify.sms.SmsText;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
@@ -61,7 +63,7 @@ public class ReceiptRenderer {
             .data("r", receipt)
             .data("merchant", oneLine(receipt.merchantName()))
             .data("amount", amount(receipt, locale))
-            .data("time", dateTime(receipt, locale))
+            .data("time", dateTime(receipt.occurredAt(), receipt.zone(), locale))
             .data("settles", receipt.settlementDate() == null ? null : date(receipt, locale))
             .data("card", inDigits(receipt.maskedCard(), locale))
             .data("terminal", inDigits(oneLine(receipt.terminalId()), locale))
@@ -79,10 +81,11 @@ public class ReceiptRenderer {
     return format.format(money.toMajor()) + " " + receipt.currency();
   }
 
-  private static String dateTime(Receipt receipt, ULocale locale) {
+  /** A moment as the language writes it, short, in {@code zone} (Jalali for Persian). */
+  public static String dateTime(Instant instant, ZoneId zone, ULocale locale) {
     DateFormat format = DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale);
-    format.setTimeZone(TimeZone.getTimeZone(receipt.zone().getId()));
-    return format.format(Date.from(receipt.occurredAt()));
+    format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+    return format.format(Date.from(instant));
   }
 
   private static String date(Receipt receipt, ULocale locale) {

@@ -1,0 +1,24 @@
+package io.tasvie.notify.dispatch;
+
+import java.util.List;
+
+/** What became of one send: the dispatcher records it, and only it decides what happens next. */
+public sealed interface Outcome {
+
+  /** Taken by the SMSC (one provider id per part) or the SMTP server (the Message-ID). */
+  record Submitted(List<String> providerIds) implements Outcome {}
+
+  /**
+   * Certainly not sent: try again later. Throttling ({@code throttled}) does not use up an attempt.
+   */
+  record Retry(String error, boolean throttled) implements Outcome {}
+
+  /** Refused for good (a bad address, a permanent SMSC error): never tried again. */
+  record Failed(String error) implements Outcome {}
+
+  /**
+   * May or may not have been sent (no response, link lost mid-submit). {@code providerIds} are the
+   * parts known to be taken. Resolved later from delivery receipts, never blindly resent.
+   */
+  record Unknown(String error, List<String> providerIds) implements Outcome {}
+}

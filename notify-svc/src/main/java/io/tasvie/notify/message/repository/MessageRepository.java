@@ -1,0 +1,161 @@
+package io.tasvie.notify.message.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tasvie.notify.message.Message;
+import io.tasvie.notify.message.Message.Channel;
+import io.tasvie.notify.message.Message.Kind;
+import io.tasvie.notify.message.Message.Status;
+import io.tasvie.notify.message.NewMessage;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Messages as rows: written in the caller's transaction, read for the API. */
+@ApplicationScoped
+public class MessageRepository {
+
+  static final String COLUMNS =
+      "id, merchant_id, kind, channel, transaction_id, terminal_id, recipient, sender, language,"
+          + " subject, body, encoding, segments, status, attempts, next_attempt_at, provider_id,"
+          + " last_error, resend_of, created_at, sending_since, submitted_at, delivered_at,"
+          + " failed_at";
+
+  private final Pool pool;
+
+  public MessageRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Writes the message unless one with its idempotency key exists; must run in a Hibernate Reactive
+   * transaction (the inbox's, so that the event and its message commit together).
+   *
+   * @return whether it was written
+   */
+  public Uni<Boolean> insert(NewMessage m) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "insert into message (id, idempotency_key, merchant_id, kind, channel,"
+                            + " transaction_id, terminal_id, recipient, sender, language, subject,"
+                            + " body, encoding, segments, status, last_error, resend_of,"
+                            + " expires_at, failed_at, receipt) values (?1, ?2, ?3, ?4, ?5,"
+                            + " cast(?6 as uuid), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                            + " cast(?17 as uuid), ?18, case when ?15 = 'REJECTED' then now() end,"
+                            + " cast(cast(?19 as text) as jsonb)) on conflict (idempotency_key) do"
+                            + " nothing")
+                    .setParameter(1, m.id())
+                    .setParameter(2, m.idempotencyKey())
+                    .setParameter(3, m.merchantId())
+                    .setParameter(4, m.kind().name())
+                    .setParameter(5, m.channel().name())
+                    .setParameter(
+                        6, m.transactionId() == null ? null : m.transactionId().toString())
+                    .setParameter(7, m.terminalId())
+                    .setParameter(8, m.recipient())
+                    .setParameter(9, m.sender())
+                    .setParameter(10, m.language())
+                    .setParameter(11, m.subject())
+                    .setParameter(12, m.body())
+                    .setParameter(13, m.encoding())
+                    .setParameter(14, m.segments())
+                    .setParameter(15, m.status().name())
+                    .setParameter(16, m.lastError())
+                    .setParameter(17, m.resendOf() == null ? null : m.resendOf().toString())
+                    .setParameter(18, OffsetDateTime.ofInstant(m.expiresAt(), ZoneOffset.UTC))
+                    .setParameter(19, m.receiptJson())
+                    .executeUpdate())
+        .map(inserted -> inserted == 1);
+  }
+
+  public Uni<Message> find(UUID id) {
+    return pool.preparedQuery("select " + COLUMNS + " from message where id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.iterator().hasNext() ? read(rows.iterator().next()) : null);
+  }
+
+  /** The receipt facts a receipt message was rendered from (JSON), or null. */
+  public Uni<String> receiptFacts(UUID id) {
+    return pool.preparedQuery("select receipt::text as receipt from message where id = $1")
+        .execute(Tuple.of(id))
+        .map(
+            rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("receipt") : null);
+  }
+
+  public Uni<Message> findByIdempotencyKey(String key) {
+    return pool.preparedQuery("select " + COLUMNS + " from message where idempotency_key = $1")
+        .execute(Tuple.of(key))
+        .map(rows -> rows.iterator().hasNext() ? read(rows.iterator().next()) : null);
+  }
+
+  /** Newest first; every filter optional ({@code merchantId} null: every merchant's). */
+  public Uni<List<Message>> list(
+      UUID merchantId, UUID transactionId, String recipient, Status status, int page, int size) {
+    return pool.preparedQuery(
+            "select "
+                + COLUMNS
+                + " from message where ($1::uuid is null or merchant_id = $1)"
+                + " and ($2::uuid is null or transaction_id = $2)"
+                + " and ($3::text is null or recipient = $3)"
+                + " and ($4::text is null or status = $4)"
+                + " order by created_at desc, id limit $5 offset $6")
+        .execute(
+            Tuple.from(
+                java.util.Arrays.asList(
+                    merchantId,
+                    transactionId,
+                    recipient,
+                    status == null ? null : status.name(),
+                    size,
+                    page * size)))
+        .map(
+            rows -> {
+              List<Message> messages = new ArrayList<>();
+              rows.forEach(row -> messages.add(read(row)));
+              return messages;
+            });
+  }
+
+  static Message read(Row row) {
+    return new Message(
+        row.getUUID("id"),
+        row.getUUID("merchant_id"),
+        Kind.valueOf(row.getString("kind")),
+        Channel.valueOf(row.getString("channel")),
+        row.getUUID("transaction_id"),
+        row.getString("terminal_id"),
+        row.getString("recipient"),
+        row.getString("sender"),
+        row.getString("language"),
+        row.getString("subject"),
+        row.getString("body"),
+        row.getString("encoding"),
+        row.getInteger("segments"),
+        Status.valueOf(row.getString("status")),
+        row.getInteger("attempts"),
+        instant(row, "next_attempt_at"),
+        row.getString("provider_id"),
+        row.getString("last_error"),
+        row.getUUID("resend_of"),
+        instant(row, "created_at"),
+        instant(row, "sending_since"),
+        instant(row, "submitted_at"),
+        instant(row, "delivered_at"),
+        instant(row, "failed_at"));
+  }
+
+  private static Instant instant(Row row, String column) {
+    OffsetDateTime value = row.getOffsetDateTime(column);
+    return value == null ? null : value.toInstant();
+  }
+}
