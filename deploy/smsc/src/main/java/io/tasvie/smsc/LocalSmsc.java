@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -108,6 +109,9 @@ public final class LocalSmsc implements AutoCloseable {
   private final AtomicInteger throttleNext = new AtomicInteger();
   private final AtomicInteger failNext = new AtomicInteger();
   private final AtomicInteger failStatus = new AtomicInteger(SMPPConstant.STAT_ESME_RSYSERR);
+  private final AtomicInteger slowNext = new AtomicInteger();
+  private volatile Duration slowBy = Duration.ZERO;
+  private final Set<String> silent = ConcurrentHashMap.newKeySet();
   private final AtomicLong receiptsAcknowledged = new AtomicLong();
   private final AtomicLong throttled = new AtomicLong();
   private final Map<String, DeliveryReceiptState> outcomes = new ConcurrentHashMap<>();
@@ -209,6 +213,20 @@ public final class LocalSmsc implements AutoCloseable {
     failNext.set(count);
   }
 
+  /**
+   * The next {@code count} submits are taken (and delivered) but answered only after {@code by}: a
+   * client that gives up sooner cannot know whether they were sent.
+   */
+  public void answerLate(int count, Duration by) {
+    slowBy = by;
+    slowNext.set(count);
+  }
+
+  /** Messages to {@code destination} are delivered without a delivery receipt. */
+  public void noReceiptsFor(String destination) {
+    silent.add(destination);
+  }
+
   /** Messages to {@code destination} get a receipt in {@code state} (default DELIVRD). */
   public void reportAs(String destination, DeliveryReceiptState state) {
     outcomes.put(destination, state);
@@ -224,6 +242,8 @@ public final class LocalSmsc implements AutoCloseable {
   public void reset() {
     submits.clear();
     outcomes.clear();
+    silent.clear();
+    slowNext.set(0);
     throttleNext.set(0);
     failNext.set(0);
     rate.set(new RateWindow(0, 0, 0));
@@ -316,7 +336,7 @@ public final class LocalSmsc implements AutoCloseable {
                 || SMSCDeliveryReceipt.SUCCESS.containedIn(submit.getRegisteredDelivery()),
             Instant.now());
     submits.add(received);
-    if (received.receiptRequested()) {
+    if (received.receiptRequested() && !silent.contains(destination)) {
       Receipt receipt =
           new Receipt(
               config.systemId(),
@@ -325,6 +345,13 @@ public final class LocalSmsc implements AutoCloseable {
               received.receivedAt());
       receipts.schedule(
           () -> deliver(receipt), config.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (decrementIfPositive(slowNext)) {
+      try {
+        Thread.sleep(slowBy.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);

@@ -26,6 +26,8 @@ import org.jsmpp.util.DeliveryReceiptState;
  *   POST /rate?perSecond=N          throttle submits above N a second (0: no limit)
  *   POST /fail?next=N&status=8      refuse the next N submits with that command_status
  *   POST /report?destination=D&state=UNDELIV   receipts for D in that state
+ *   POST /late?next=N&ms=3000       answer the next N submits only after that long
+ *   POST /silence?destination=D     deliver to D without a delivery receipt
  *   POST /drop                      close every SMPP session
  *   POST /reset                     forget submits and modes
  * </pre>
@@ -79,6 +81,16 @@ public final class LocalSmscServer {
                     smsc.reportAs(
                         query.get("destination"),
                         DeliveryReceiptState.valueOf(query.getOrDefault("state", "DELIVRD")));
+                    yield Map.of("ok", true);
+                  }
+                  case "POST /late" -> {
+                    smsc.answerLate(
+                        Integer.parseInt(query.getOrDefault("next", "1")),
+                        Duration.ofMillis(Long.parseLong(query.getOrDefault("ms", "3000"))));
+                    yield Map.of("ok", true);
+                  }
+                  case "POST /silence" -> {
+                    smsc.noReceiptsFor(query.get("destination"));
                     yield Map.of("ok", true);
                   }
                   case "POST /drop" -> {

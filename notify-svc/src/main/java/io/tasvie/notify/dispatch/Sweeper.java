@@ -70,7 +70,7 @@ public class Sweeper {
                             + config.unknownWindow()
                             + ": not resent, so that it is never sent twice (resend it if it"
                             + " did not arrive)' where status = 'SENDING' and channel = 'SMS'"
-                            + " and sending_since < now() - $1::interval")
+                            + " and sending_since < now() - $1 * interval '1 millisecond'")
                     .execute(Tuple.of(interval(config.unknownWindow()))))
         .chain(
             () ->
@@ -78,7 +78,7 @@ public class Sweeper {
                         "update message set status = 'QUEUED', next_attempt_at = now(),"
                             + " last_error = 'send outcome unknown: sent again with the same"
                             + " Message-ID' where status = 'SENDING' and channel = 'EMAIL'"
-                            + " and sending_since < now() - $1::interval")
+                            + " and sending_since < now() - $1 * interval '1 millisecond'")
                     .execute(Tuple.of(interval(config.unknownAfter()))))
         .chain(
             () ->
@@ -107,7 +107,7 @@ public class Sweeper {
             "select m.id, m.recipient, m.sending_since,"
                 + " m.segments - (select count(*) from message_part p where p.message_id = m.id)"
                 + " as missing from message m where m.status = 'SENDING' and m.channel = 'SMS'"
-                + " and m.sending_since < now() - $1::interval"
+                + " and m.sending_since < now() - $1 * interval '1 millisecond'"
                 + " order by m.sending_since limit 500 for update skip locked")
         .execute(Tuple.of(interval(config.unknownAfter())))
         .chain(
@@ -167,7 +167,7 @@ public class Sweeper {
     return e164.startsWith("+") ? e164.substring(1) : e164;
   }
 
-  private static String interval(java.time.Duration duration) {
-    return duration.toMillis() + " milliseconds";
+  private static long interval(java.time.Duration duration) {
+    return duration.toMillis();
   }
 }
