@@ -1,5 +1,7 @@
 package io.tasvie.notify.message.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -15,14 +17,18 @@ import io.tasvie.notify.message.repository.MessageRepository;
 import io.tasvie.notify.message.service.MessageService;
 import io.tasvie.notify.phone.PhoneNumbers;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -41,13 +47,22 @@ public class MessageResource {
   private final MessageService service;
   private final Dispatcher dispatcher;
   private final JsonWebToken jwt;
+  private final ObjectMapper mapper;
+  private final Validator validator;
 
   public MessageResource(
-      MessageRepository messages, MessageService service, Dispatcher dispatcher, JsonWebToken jwt) {
+      MessageRepository messages,
+      MessageService service,
+      Dispatcher dispatcher,
+      JsonWebToken jwt,
+      ObjectMapper mapper,
+      Validator validator) {
     this.messages = messages;
     this.service = service;
     this.dispatcher = dispatcher;
     this.jwt = jwt;
+    this.mapper = mapper;
+    this.validator = validator;
   }
 
   public record MessagePage(List<MessageResponse> items, int page, int size, boolean hasMore) {}
@@ -106,11 +121,21 @@ public class MessageResource {
    */
   @POST
   @Path("{messageId}/resend")
+  @Consumes(MediaType.WILDCARD) // the body is optional: read below, so that none needs no type
   public Uni<Response> resend(
       @RestPath UUID messageId,
       @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
-      @jakarta.validation.Valid ResendRequest request) {
+      String body)
+      throws JsonProcessingException {
     UUID scope = MerchantClaim.scope(jwt);
+    ResendRequest request =
+        body == null || body.isBlank() ? null : mapper.readValue(body, ResendRequest.class);
+    if (request != null) {
+      var violations = validator.validate(request);
+      if (!violations.isEmpty()) {
+        throw new ConstraintViolationException(violations);
+      }
+    }
     return service
         .resend(
             messageId,
