@@ -125,6 +125,11 @@ final class ServiceProcess implements AutoCloseable {
     stop(process);
   }
 
+  /** Kills the process at once (SIGKILL), as a power cut or an OOM kill would. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   /** Asks a process to stop (SIGTERM: a graceful shutdown), and kills it if it takes too long. */
   static void stop(Process process) {
     process.destroy();
