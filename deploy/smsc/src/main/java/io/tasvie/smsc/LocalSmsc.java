@@ -98,7 +98,7 @@ public final class LocalSmsc implements AutoCloseable {
   private final SMPPServerSessionListener listener;
   private final ExecutorService binds = Executors.newCachedThreadPool(daemon("smsc-bind"));
   private final ScheduledExecutorService receipts =
-      Executors.newScheduledThreadPool(8, daemon("smsc-receipt"));
+      Executors.newScheduledThreadPool(64, daemon("smsc-receipt"));
   private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
   private final Queue<Receipt> waiting = new ConcurrentLinkedQueue<>();
   private final List<Submit> submits = new CopyOnWriteArrayList<>();
@@ -119,8 +119,9 @@ public final class LocalSmsc implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean running = true;
 
+  /** A receipt owed; it goes back over the session that submitted, or any once that is gone. */
   private record Receipt(
-      String systemId, Submit submit, DeliveryReceiptState state, Instant submittedAt) {}
+      SMPPServerSession origin, Submit submit, DeliveryReceiptState state, Instant submittedAt) {}
 
   /** Submits accepted in the current second, for the rate limit ({@code perSecond} 0 = none). */
   private record RateWindow(int perSecond, long second, int count) {}
@@ -128,7 +129,7 @@ public final class LocalSmsc implements AutoCloseable {
   private LocalSmsc(Config config) throws IOException {
     this.config = config;
     this.listener = new SMPPServerSessionListener(config.port());
-    listener.setPduProcessorDegree(8);
+    listener.setPduProcessorDegree(16);
     listener.setQueueCapacity(2000);
     this.acceptor = new Thread(this::acceptLoop, "smsc-accept");
     acceptor.setDaemon(true);
@@ -339,7 +340,7 @@ public final class LocalSmsc implements AutoCloseable {
     if (received.receiptRequested() && !silent.contains(destination)) {
       Receipt receipt =
           new Receipt(
-              config.systemId(),
+              source,
               received,
               outcomes.getOrDefault(destination, DeliveryReceiptState.DELIVRD),
               received.receivedAt());
@@ -402,7 +403,12 @@ public final class LocalSmsc implements AutoCloseable {
 
   private void deliver(Receipt receipt) {
     SMPPServerSession session =
-        sessions.stream().filter(s -> s.getSessionState().isReceivable()).findFirst().orElse(null);
+        receipt.origin().getSessionState().isReceivable()
+            ? receipt.origin()
+            : sessions.stream()
+                .filter(s -> s.getSessionState().isReceivable())
+                .findFirst()
+                .orElse(null);
     if (session == null) {
       waiting.add(receipt);
       return;

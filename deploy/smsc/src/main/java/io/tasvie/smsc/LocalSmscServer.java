@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.jsmpp.util.DeliveryReceiptState;
@@ -22,6 +23,7 @@ import org.jsmpp.util.DeliveryReceiptState;
  *   GET  /messages                  whole messages received (concatenated parts put together)
  *   GET  /submits                   every submit_sm as received
  *   GET  /stats                     counts: submits, throttled, receipts acknowledged and waiting
+ *   GET  /count?prefix=38349        submits to destinations starting so, and how many distinct
  *   POST /throttle?next=N           answer the next N submits ESME_RTHROTTLED
  *   POST /rate?perSecond=N          throttle submits above N a second (0: no limit)
  *   POST /fail?next=N&status=8      refuse the next N submits with that command_status
@@ -63,6 +65,16 @@ public final class LocalSmscServer {
                   case "GET /messages" -> smsc.messages();
                   case "GET /submits" -> smsc.submits();
                   case "GET /stats" -> smsc.stats();
+                  case "GET /count" -> {
+                    String prefix = query.getOrDefault("prefix", "");
+                    List<String> to =
+                        smsc.submits().stream()
+                            .map(LocalSmsc.Submit::destination)
+                            .filter(d -> d.startsWith(prefix))
+                            .toList();
+                    yield Map.of(
+                        "submits", to.size(), "destinations", to.stream().distinct().count());
+                  }
                   case "POST /throttle" -> {
                     smsc.throttleNext(Integer.parseInt(query.getOrDefault("next", "1")));
                     yield Map.of("ok", true);

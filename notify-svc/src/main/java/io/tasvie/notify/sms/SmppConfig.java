@@ -53,7 +53,11 @@ public interface SmppConfig {
   @WithDefault("2500")
   int ratePerSender();
 
-  /** Threads that read incoming PDUs (delivery receipts wait for their row to be committed). */
-  @WithDefault("32")
+  /**
+   * Threads that handle incoming PDUs. A delivery receipt holds its thread until it is committed,
+   * so this must exceed the SMSC's window of unacknowledged deliver_sm, or submit responses queue
+   * behind receipts.
+   */
+  @WithDefault("128")
   int receiveThreads();
 }
