@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,22 @@ public class ReceiptRenderer {
           "el", new ULocale("el_GR"));
 
   private static final Pattern MASKED = Pattern.compile("\\d{0,6}\\*{2,12}\\d{4}");
+
+  /** ICU formats are costly to build and not thread-safe: each thread keeps its own per locale. */
+  private static final ThreadLocal<Map<ULocale, Formats>> FORMATS =
+      ThreadLocal.withInitial(HashMap::new);
+
+  private record Formats(NumberFormat number, DateFormat dateTime, DateFormat date, char zero) {
+    static Formats of(ULocale locale) {
+      DateFormat date = DateFormat.getDateInstance(DateFormat.SHORT, locale);
+      date.setTimeZone(TimeZone.getTimeZone("UTC"));
+      return new Formats(
+          NumberFormat.getInstance(locale),
+          DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale),
+          date,
+          DecimalFormatSymbols.getInstance(locale).getZeroDigit());
+    }
+  }
 
   private final Engine engine;
 
@@ -75,7 +92,7 @@ public class ReceiptRenderer {
 
   private static String amount(Receipt receipt, ULocale locale) {
     Money money = Money.of(receipt.amount(), receipt.currency());
-    NumberFormat format = NumberFormat.getInstance(locale);
+    NumberFormat format = formats(locale).number();
     format.setMinimumFractionDigits(money.exponent());
     format.setMaximumFractionDigits(money.exponent());
     return format.format(money.toMajor()) + " " + receipt.currency();
@@ -83,16 +100,15 @@ public class ReceiptRenderer {
 
   /** A moment as the language writes it, short, in {@code zone} (Jalali for Persian). */
   public static String dateTime(Instant instant, ZoneId zone, ULocale locale) {
-    DateFormat format = DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale);
+    DateFormat format = formats(locale).dateTime();
     format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
     return format.format(Date.from(instant));
   }
 
   private static String date(Receipt receipt, ULocale locale) {
-    DateFormat format = DateFormat.getDateInstance(DateFormat.SHORT, locale);
-    format.setTimeZone(TimeZone.getTimeZone("UTC"));
-    return format.format(
-        Date.from(receipt.settlementDate().atStartOfDay().toInstant(ZoneOffset.UTC)));
+    return formats(locale)
+        .date()
+        .format(Date.from(receipt.settlementDate().atStartOfDay().toInstant(ZoneOffset.UTC)));
   }
 
   /** References (auth code, RRN, terminal, card) in the language's digits, leading zeros kept. */
@@ -100,12 +116,16 @@ public class ReceiptRenderer {
     if (text == null) {
       return "";
     }
-    char zero = DecimalFormatSymbols.getInstance(locale).getZeroDigit();
+    char zero = formats(locale).zero();
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       out.append(c >= '0' && c <= '9' ? (char) (zero + (c - '0')) : c);
     }
     return out.toString();
+  }
+
+  private static Formats formats(ULocale locale) {
+    return FORMATS.get().computeIfAbsent(locale, Formats::of);
   }
 
   /** Text from outside on one line: no line breaks or control characters to forge lines with. */
