@@ -135,12 +135,7 @@ public class MessageService {
                     "not-resendable",
                     "Only receipts are resent; an activation code is issued anew by terminal-svc");
               }
-              if (language != null && !ReceiptRenderer.LANGUAGES.containsKey(language)) {
-                throw ProblemException.badRequest(
-                    "unsupported-language",
-                    "language must be one of "
-                        + ReceiptRenderer.LANGUAGES.keySet().stream().sorted().toList());
-              }
+              requireLanguage(language);
               return messages
                   .receiptFacts(originalId)
                   .chain(
@@ -185,6 +180,18 @@ public class MessageService {
                                       return composed;
                                     })))
         .chain(composed -> messages.insert(composed.message()));
+  }
+
+  /**
+   * @throws ProblemException 400 {@code unsupported-language} for a language without templates
+   */
+  public static void requireLanguage(String language) {
+    if (language != null && !ReceiptRenderer.LANGUAGES.containsKey(language)) {
+      throw ProblemException.badRequest(
+          "unsupported-language",
+          "language must be one of "
+              + ReceiptRenderer.LANGUAGES.keySet().stream().sorted().toList());
+    }
   }
 
   /** A message for an activation code; runs in the inbox's transaction. */

@@ -9,7 +9,7 @@ import io.tasvie.common.merchant.MerchantProjection;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.security.MerchantClaim;
 import io.tasvie.common.security.Roles;
-import io.tasvie.notify.receipt.ReceiptRenderer;
+import io.tasvie.notify.message.service.MessageService;
 import io.tasvie.notify.settings.MerchantMessaging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -74,12 +74,7 @@ public class MessagingResource {
   @WithTransaction
   public Uni<MessagingResponse> set(
       @RestPath UUID merchantId, @Valid @NotNull MessagingRequest request) {
-    if (request.language() != null && !ReceiptRenderer.LANGUAGES.containsKey(request.language())) {
-      throw ProblemException.badRequest(
-          "unsupported-language",
-          "language must be one of "
-              + ReceiptRenderer.LANGUAGES.keySet().stream().sorted().toList());
-    }
+    MessageService.requireLanguage(request.language());
     List<String> served = request.servedCountries() == null ? List.of() : request.servedCountries();
     for (String country : served) {
       if (!Countries.isKnown(country)) {
