@@ -192,10 +192,6 @@ public final class LocalSmsc implements AutoCloseable {
         "sessions", sessions.stream().filter(s -> s.getSessionState().isBound()).count());
   }
 
-  public long receiptsAcknowledged() {
-    return receiptsAcknowledged.get();
-  }
-
   // ------------------------------------------------------------------ what tests can make it do
 
   /** The next {@code count} submits are answered {@code ESME_RTHROTTLED} (0x58). */
