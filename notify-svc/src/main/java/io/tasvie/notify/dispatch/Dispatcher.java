@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -106,18 +107,13 @@ public class Dispatcher {
     Map<Outgoing, Outcome> outcomes = new LinkedHashMap<>();
     sends.forEach((message, outcome) -> outcomes.put(message, outcome.join()));
     store.record(outcomes).await().atMost(STEP_TIMEOUT);
-    outcomes
-        .values()
+    outcomes.values().stream()
+        .collect(Collectors.groupingBy(o -> o.getClass().getSimpleName(), Collectors.counting()))
         .forEach(
-            o ->
+            (outcome, count) ->
                 registry
-                    .counter(
-                        "tasvie.notify.sent",
-                        "channel",
-                        channel.name(),
-                        "outcome",
-                        o.getClass().getSimpleName())
-                    .increment());
+                    .counter("tasvie.notify.sent", "channel", channel.name(), "outcome", outcome)
+                    .increment(count));
     return claimed.size();
   }
 

@@ -71,7 +71,7 @@ public class Sweeper {
                             + ": not resent, so that it is never sent twice (resend it if it"
                             + " did not arrive)' where status = 'SENDING' and channel = 'SMS'"
                             + " and sending_since < now() - $1 * interval '1 millisecond'")
-                    .execute(Tuple.of(interval(config.unknownWindow()))))
+                    .execute(Tuple.of(config.unknownWindow().toMillis())))
         .chain(
             () ->
                 pool.preparedQuery(
@@ -79,7 +79,7 @@ public class Sweeper {
                             + " last_error = 'send outcome unknown: sent again with the same"
                             + " Message-ID' where status = 'SENDING' and channel = 'EMAIL'"
                             + " and sending_since < now() - $1 * interval '1 millisecond'")
-                    .execute(Tuple.of(interval(config.unknownAfter()))))
+                    .execute(Tuple.of(config.unknownAfter().toMillis())))
         .chain(
             () ->
                 pool.preparedQuery(
@@ -109,7 +109,7 @@ public class Sweeper {
                 + " as missing from message m where m.status = 'SENDING' and m.channel = 'SMS'"
                 + " and m.sending_since < now() - $1 * interval '1 millisecond'"
                 + " order by m.sending_since limit 500 for update skip locked")
-        .execute(Tuple.of(interval(config.unknownAfter())))
+        .execute(Tuple.of(config.unknownAfter().toMillis()))
         .chain(
             rows -> {
               List<Unresolved> stale = new ArrayList<>();
@@ -165,9 +165,5 @@ public class Sweeper {
   /** The recipient as SMSCs write it in receipts: E.164 without the plus. */
   static String digits(String e164) {
     return e164.startsWith("+") ? e164.substring(1) : e164;
-  }
-
-  private static long interval(java.time.Duration duration) {
-    return duration.toMillis();
   }
 }

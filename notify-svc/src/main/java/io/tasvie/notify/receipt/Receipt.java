@@ -23,6 +23,23 @@ public record Receipt(
     String rrn,
     LocalDate settlementDate) {
 
+  /** The same receipt, settled on {@code date} (null: not known yet). */
+  public Receipt withSettlementDate(LocalDate date) {
+    return new Receipt(
+        merchantName,
+        terminalId,
+        occurredAt,
+        zone,
+        amount,
+        currency,
+        maskedCard,
+        cardBrand,
+        type,
+        authCode,
+        rrn,
+        date);
+  }
+
   public enum TransactionType {
     PURCHASE,
     REFUND,

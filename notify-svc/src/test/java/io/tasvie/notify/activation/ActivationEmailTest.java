@@ -1,6 +1,5 @@
 package io.tasvie.notify.activation;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +10,8 @@ import io.restassured.path.json.JsonPath;
 import io.tasvie.common.contract.ActivationCodeIssuedEvent;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TestKafka;
-import io.tasvie.common.testing.TestTokens;
 import io.tasvie.notify.testing.Events;
+import io.tasvie.notify.testing.Messages;
 import io.tasvie.notify.testing.MessagingServers;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -53,7 +52,7 @@ class ActivationEmailTest {
     assertTrue(body.contains("483-921"), body);
     assertTrue(mail.getHeader("Message-ID")[0].endsWith("@tasvie>"));
 
-    JsonPath message = awaitMessage(normalised, "SUBMITTED");
+    JsonPath message = Messages.awaitNewest("recipient", normalised, "SUBMITTED");
     assertEquals("ACTIVATION_CODE", message.getString("kind"));
     assertEquals(null, message.getString("text")); // the code is never shown
     assertEquals(
@@ -134,33 +133,5 @@ class ActivationEmailTest {
     } catch (jakarta.mail.MessagingException e) {
       return false;
     }
-  }
-
-  private static JsonPath awaitMessage(String recipient, String status) {
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                status.equals(
-                    given()
-                        .auth()
-                        .oauth2(TestTokens.token("admin"))
-                        .queryParam("recipient", recipient)
-                        .get("/v1/messages")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getString("items[0].status")));
-    JsonPath page =
-        given()
-            .auth()
-            .oauth2(TestTokens.token("admin"))
-            .queryParam("recipient", recipient)
-            .get("/v1/messages")
-            .then()
-            .extract()
-            .jsonPath();
-    return new JsonPath(page.prettify()).setRootPath("items[0]");
   }
 }

@@ -18,6 +18,7 @@ import io.tasvie.common.contract.SettlementScheduledEvent;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TestTokens;
 import io.tasvie.notify.testing.Events;
+import io.tasvie.notify.testing.Messages;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +41,7 @@ class MessageResourceTest {
     String typed = Events.kosovoMobile();
     ReceiptRequestedEvent request = Events.purchase(merchant, typed, 990, "EUR", null);
     Events.receipt(request);
-    String id =
-        ReceiptDeliveryTest.awaitStatus(request.transactionId(), "DELIVERED")
-            .getString("messageId");
+    String id = Messages.awaitStatus(request.transactionId(), "DELIVERED").getString("messageId");
 
     given()
         .auth()
@@ -110,7 +109,7 @@ class MessageResourceTest {
     ReceiptRequestedEvent request =
         Events.purchase(merchant, Events.kosovoMobile(), 1500, "EUR", "en");
     Events.receipt(request);
-    JsonPath original = ReceiptDeliveryTest.awaitStatus(request.transactionId(), "DELIVERED");
+    JsonPath original = Messages.awaitStatus(request.transactionId(), "DELIVERED");
     assertTrue(!original.getString("text").contains("Settles"));
 
     Events.send(
@@ -166,9 +165,7 @@ class MessageResourceTest {
         .then()
         .statusCode(201)
         .body("messageId", equalTo(resent.getString("messageId")));
-    await()
-        .atMost(WAIT)
-        .until(() -> ReceiptDeliveryTest.to("+" + newNumber.replace(" ", "")).size() == 1);
+    await().atMost(WAIT).until(() -> Messages.to("+" + newNumber.replace(" ", "")).size() == 1);
     assertEquals(
         3,
         database.count(
@@ -183,9 +180,7 @@ class MessageResourceTest {
     ReceiptRequestedEvent request =
         Events.purchase(merchant, Events.kosovoMobile(), 1500, "EUR", "en");
     Events.receipt(request);
-    String id =
-        ReceiptDeliveryTest.awaitStatus(request.transactionId(), "DELIVERED")
-            .getString("messageId");
+    String id = Messages.awaitStatus(request.transactionId(), "DELIVERED").getString("messageId");
     long before = database.count("select count(*) from message");
 
     for (String bad : new String[] {"038 200 100", "044 12", "+46 70 123 45 67", "044<script>"}) {
@@ -315,10 +310,10 @@ class MessageResourceTest {
     ReceiptRequestedEvent swedish =
         Events.purchase(merchant, "+46 70 123 45 67", 1500, "EUR", null);
     Events.receipt(swedish);
-    JsonPath message = ReceiptDeliveryTest.awaitStatus(swedish.transactionId(), "DELIVERED");
+    JsonPath message = Messages.awaitStatus(swedish.transactionId(), "DELIVERED");
     assertEquals("el", message.getString("language"));
     assertEquals("Butik", message.getString("sender"));
-    var received = ReceiptDeliveryTest.to("+46701234567");
+    var received = Messages.to("+46701234567");
     assertEquals("Butik", received.get(received.size() - 1).source());
   }
 }

@@ -1,18 +1,18 @@
 package io.tasvie.notify.message;
 
 import static io.restassured.RestAssured.given;
+import static io.tasvie.notify.testing.Messages.awaitStatus;
+import static io.tasvie.notify.testing.Messages.status;
+import static io.tasvie.notify.testing.Messages.to;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tasvie.common.contract.ReceiptRequestedEvent;
 import io.tasvie.common.testing.Database;
-import io.tasvie.common.testing.TestTokens;
 import io.tasvie.notify.testing.Events;
 import io.tasvie.notify.testing.MessagingServers;
 import io.tasvie.smsc.LocalSmsc;
@@ -274,46 +274,5 @@ class ReceiptDeliveryTest {
     Events.receipt(request);
     awaitStatus(request.transactionId(), "DELIVERED");
     given().get("/q/health/well").then().statusCode(200).body("checks[0].name", equalTo("SMSC"));
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  static List<LocalSmsc.Message> to(String e164) {
-    String digits = e164.substring(1);
-    return MessagingServers.smsc().messages().stream()
-        .filter(m -> m.destination().equals(digits))
-        .toList();
-  }
-
-  static JsonPath status(UUID transactionId) {
-    JsonPath page =
-        given()
-            .auth()
-            .oauth2(TestTokens.token("admin"))
-            .queryParam("transactionId", transactionId)
-            .get("/v1/messages")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    List<Object> items = page.getList("items");
-    try {
-      return JsonPath.from(
-          Events.JSON.writeValueAsString(
-              items.isEmpty() ? java.util.Map.of() : page.getMap("items[0]")));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static JsonPath awaitStatus(UUID transactionId, String status) {
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> status.equals(status(transactionId).getString("status")));
-    JsonPath message = status(transactionId);
-    org.hamcrest.MatcherAssert.assertThat(message.getString("messageId"), notNullValue());
-    assertFalse(message.getString("status").isEmpty());
-    return message;
   }
 }

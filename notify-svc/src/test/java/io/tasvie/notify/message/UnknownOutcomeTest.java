@@ -8,6 +8,7 @@ import io.restassured.path.json.JsonPath;
 import io.tasvie.common.contract.ReceiptRequestedEvent;
 import io.tasvie.common.testing.Database;
 import io.tasvie.notify.testing.Events;
+import io.tasvie.notify.testing.Messages;
 import io.tasvie.notify.testing.MessagingServers;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -33,13 +34,13 @@ class UnknownOutcomeTest {
     ReceiptRequestedEvent request = Events.purchase(merchant, typed, 700, "EUR", "en");
     Events.receipt(request);
 
-    JsonPath message = ReceiptDeliveryTest.awaitStatus(request.transactionId(), "DELIVERED");
+    JsonPath message = Messages.awaitStatus(request.transactionId(), "DELIVERED");
     assertTrue(
         message.getString("lastError").contains("resolved by the delivery receipt"),
         message.getString("lastError"));
     assertEquals(1, message.getInt("attempts"));
     Thread.sleep(4_000); // several sweeps later: still one submit
-    assertEquals(1, ReceiptDeliveryTest.to(e164).size());
+    assertEquals(1, Messages.to(e164).size());
   }
 
   @Test
@@ -52,10 +53,10 @@ class UnknownOutcomeTest {
     ReceiptRequestedEvent request = Events.purchase(merchant, typed, 800, "EUR", "en");
     Events.receipt(request);
 
-    JsonPath message = ReceiptDeliveryTest.awaitStatus(request.transactionId(), "FAILED");
+    JsonPath message = Messages.awaitStatus(request.transactionId(), "FAILED");
     assertTrue(
         message.getString("lastError").contains("not resent"), message.getString("lastError"));
     assertEquals(1, message.getInt("attempts"));
-    assertEquals(1, ReceiptDeliveryTest.to("+" + digits).size());
+    assertEquals(1, Messages.to("+" + digits).size());
   }
 }

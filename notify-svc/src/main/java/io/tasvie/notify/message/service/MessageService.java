@@ -159,7 +159,7 @@ public class MessageService {
                             settlementDate(original.transactionId(), stored.settlementDate())
                                 .map(
                                     settled -> {
-                                      Receipt receipt = withSettlement(stored, settled);
+                                      Receipt receipt = stored.withSettlementDate(settled);
                                       Composed composed =
                                           receiptMessage(
                                               key,
@@ -374,22 +374,6 @@ public class MessageService {
     return Panache.getSession()
         .chain(s -> s.find(TransactionSettlement.class, transactionId))
         .map(settlement -> settlement == null ? null : settlement.getSettlementDate());
-  }
-
-  private static Receipt withSettlement(Receipt r, LocalDate settled) {
-    return new Receipt(
-        r.merchantName(),
-        r.terminalId(),
-        r.occurredAt(),
-        r.zone(),
-        r.amount(),
-        r.currency(),
-        r.maskedCard(),
-        r.cardBrand(),
-        r.type(),
-        r.authCode(),
-        r.rrn(),
-        settled);
   }
 
   private String json(Receipt receipt) {
