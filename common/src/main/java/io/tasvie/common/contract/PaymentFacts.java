@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * What every payment event says about the payment it belongs to. The card appears only masked
- * (first six, last four).
+ * (first six, last four). {@code terminalId} names the terminal of a card-present payment ({@code
+ * MPOS}, {@code SOFTPOS}) and is null online.
  */
 public record PaymentFacts(
     UUID merchantId,
@@ -15,4 +16,5 @@ public record PaymentFacts(
     String maskedCard,
     String cardBrand,
     String authCode,
-    String rrn) {}
+    String rrn,
+    String terminalId) {}

@@ -22,6 +22,21 @@ public final class Unavailability {
     return anyCause(failure, Unavailability::isConnectionFailure);
   }
 
+  /** A unique constraint said no (SQLSTATE 23505): another transaction got there first. */
+  public static boolean isUniqueViolation(Throwable failure) {
+    return uniqueViolation(failure) != null;
+  }
+
+  /** The name of the unique constraint a failure violated, or null. */
+  public static String uniqueViolation(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+        return pg.getConstraint() == null ? "" : pg.getConstraint();
+      }
+    }
+    return null;
+  }
+
   private static boolean isConnectionFailure(Throwable t) {
     return t instanceof ConnectException
         || t instanceof ClosedChannelException

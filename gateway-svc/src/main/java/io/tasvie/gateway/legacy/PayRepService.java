@@ -1,7 +1,7 @@
 package io.tasvie.gateway.legacy;
 
 import io.smallrye.mutiny.Uni;
-import io.tasvie.gateway.auth.service.SecretHasher;
+import io.tasvie.common.crypto.SecretHasher;
 import io.tasvie.gateway.merchant.Merchant;
 import io.tasvie.gateway.merchant.service.MerchantService;
 import io.tasvie.gateway.payment.Payment;

@@ -1,6 +1,6 @@
 package io.tasvie.gateway.page;
 
-import io.tasvie.gateway.crypto.HmacKey;
+import io.tasvie.common.crypto.HmacKey;
 import io.tasvie.gateway.payment.config.CheckoutConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.tasvie.gateway.page;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
-import io.tasvie.gateway.card.CardNumber;
+import io.tasvie.common.card.CardNumber;
 import io.tasvie.gateway.merchant.Merchant;
 import io.tasvie.gateway.merchant.service.MerchantService;
 import io.tasvie.gateway.payment.Payment;

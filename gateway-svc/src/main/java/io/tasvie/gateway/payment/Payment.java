@@ -1,7 +1,7 @@
 package io.tasvie.gateway.payment;
 
-import io.tasvie.gateway.acquirer.AcquirerReply;
-import io.tasvie.gateway.card.CardNumber;
+import io.tasvie.common.acquirer.AcquirerReply;
+import io.tasvie.common.card.CardNumber;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -69,7 +69,8 @@ public final class Payments {
         "400609******0007",
         "VISA",
         "123456",
-        "123456789012");
+        "123456789012",
+        null);
   }
 
   public static void captured(PaymentFacts payment, UUID paymentId, Instant at) {

@@ -2,6 +2,7 @@ package io.tasvie.gateway.auth.service;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.crypto.SecretHasher;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.security.Roles;
 import io.tasvie.gateway.auth.config.AuthConfig;

@@ -53,6 +53,7 @@ public final class PaymentEvents {
         payment.getMaskedCard(),
         payment.getCardBrand(),
         payment.getAuthCode(),
-        payment.getRrn());
+        payment.getRrn(),
+        null);
   }
 }

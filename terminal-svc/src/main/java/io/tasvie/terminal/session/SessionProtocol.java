@@ -1,0 +1,262 @@
+package io.tasvie.terminal.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tasvie.common.problem.ProblemException;
+import io.tasvie.common.problem.Unavailability;
+import io.tasvie.terminal.message.Frames;
+import io.tasvie.terminal.message.MessageLog;
+import io.tasvie.terminal.supervisor.SupervisorCodes;
+import io.tasvie.terminal.terminal.config.TerminalConfig;
+import io.tasvie.terminal.terminal.repository.TerminalRepository;
+import io.tasvie.terminal.terminal.service.PairingService;
+import io.tasvie.terminal.transaction.service.HistoryService;
+import io.tasvie.terminal.transaction.service.HistoryService.Period;
+import io.tasvie.terminal.transaction.service.HistoryService.Scope;
+import io.tasvie.terminal.transaction.service.PurchaseService;
+import io.tasvie.terminal.transaction.service.PurchaseService.PurchaseCommand;
+import io.tasvie.terminal.transaction.service.RefundService;
+import io.tasvie.terminal.transaction.service.RefundService.RefundCommand;
+import io.tasvie.terminal.transaction.service.TransactionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The session protocol: one JSON request frame in, one answer or error frame out, matched by the
+ * client's {@code id}. Requests that change something are answered from {@link MessageLog} when
+ * their id was already processed, so a resent purchase is never charged twice.
+ */
+@ApplicationScoped
+public class SessionProtocol {
+
+  private static final Logger LOG = Logger.getLogger(SessionProtocol.class);
+
+  static final List<String> TYPES =
+      List.of(
+          "ping",
+          PurchaseService.TYPE,
+          TransactionService.CANCEL,
+          "last-transaction",
+          RefundService.TYPE,
+          "history",
+          TransactionService.RECEIPT_SMS,
+          "pairing-confirm");
+
+  /** Requests whose first answer is kept and replayed for a resent id. */
+  private static final Set<String> RECORDED =
+      Set.of(
+          PurchaseService.TYPE,
+          RefundService.TYPE,
+          TransactionService.CANCEL,
+          TransactionService.RECEIPT_SMS);
+
+  private static final int MAX_ID_LENGTH = 64;
+
+  private final ObjectMapper mapper;
+  private final Frames frames;
+  private final MessageLog messages;
+  private final CardReader cards;
+  private final PurchaseService purchases;
+  private final RefundService refunds;
+  private final TransactionService transactions;
+  private final HistoryService history;
+  private final PairingService pairing;
+  private final SupervisorCodes supervisorCodes;
+  private final TerminalRepository terminals;
+  private final TerminalConfig config;
+
+  public SessionProtocol(
+      ObjectMapper mapper,
+      Frames frames,
+      MessageLog messages,
+      CardReader cards,
+      PurchaseService purchases,
+      RefundService refunds,
+      TransactionService transactions,
+      HistoryService history,
+      PairingService pairing,
+      SupervisorCodes supervisorCodes,
+      TerminalRepository terminals,
+      TerminalConfig config) {
+    this.mapper = mapper;
+    this.frames = frames;
+    this.messages = messages;
+    this.cards = cards;
+    this.purchases = purchases;
+    this.refunds = refunds;
+    this.transactions = transactions;
+    this.history = history;
+    this.pairing = pairing;
+    this.supervisorCodes = supervisorCodes;
+    this.terminals = terminals;
+    this.config = config;
+  }
+
+  public Uni<String> handle(TerminalSession session, String text) {
+    session.seen();
+    if (text.length() > config.maxFrameBytes()
+        || text.getBytes(StandardCharsets.UTF_8).length > config.maxFrameBytes()) {
+      return error(
+          null, "FRAME_TOO_LARGE", "Frames are at most " + config.maxFrameBytes() + " bytes");
+    }
+    JsonNode frame;
+    try {
+      frame = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      return error(null, "INVALID_JSON", "The frame is not JSON: " + e.getOriginalMessage());
+    }
+    if (frame == null || !frame.isObject()) {
+      return error(null, "INVALID_JSON", "A frame is a JSON object");
+    }
+    JsonNode idNode = frame.get("id");
+    if (idNode == null || !idNode.isTextual() || idNode.asText().isBlank()) {
+      return error(null, "MISSING_ID", "Every request carries its own id (a string)");
+    }
+    String id = idNode.asText();
+    if (id.length() > MAX_ID_LENGTH) {
+      return error(null, "MISSING_ID", "An id is at most " + MAX_ID_LENGTH + " characters");
+    }
+    JsonNode typeNode = frame.get("type");
+    String type = typeNode != null && typeNode.isTextual() ? typeNode.asText() : null;
+    if (type == null || !TYPES.contains(type)) {
+      return Uni.createFrom()
+          .item(
+              frames.error(
+                  id,
+                  "UNKNOWN_TYPE",
+                  "Unknown message type " + (type == null ? "(none)" : type),
+                  Map.of("supported", TYPES)));
+    }
+    Supplier<Uni<String>> work = () -> dispatch(session, type, id, frame);
+    Uni<String> answer =
+        RECORDED.contains(type)
+            ? messages
+                .answered(session.terminalRef(), id)
+                .chain(stored -> stored != null ? Uni.createFrom().item(stored) : work.get())
+            : Uni.createFrom().deferred(work::get);
+    return answer.onFailure().recoverWithUni(failure -> failed(session, type, id, failure));
+  }
+
+  private Uni<String> dispatch(TerminalSession session, String type, String id, JsonNode frame) {
+    return switch (type) {
+      case "ping" -> answer(type, id, Map.of("time", Instant.now().toString()));
+      case PurchaseService.TYPE -> purchase(session, id, frame);
+      case TransactionService.CANCEL ->
+          transactions
+              .cancel(session.terminalRef(), id, Fields.uuid(frame, "transactionId", false))
+              .map(receipt -> frames.answer(type, id, Map.of("transaction", receipt)));
+      case "last-transaction" ->
+          transactions.last(session.terminalRef()).map(last -> frames.answer(type, id, last));
+      case RefundService.TYPE -> refund(session, id, frame);
+      case "history" -> history(session, id, frame);
+      case TransactionService.RECEIPT_SMS ->
+          transactions
+              .requestReceipt(
+                  session.terminalRef(),
+                  id,
+                  Fields.uuid(frame, "transactionId", true),
+                  Fields.text(frame, "phoneNumber", true),
+                  Fields.text(frame, "language", false))
+              .map(requested -> frames.answer(type, id, requested));
+      default -> pairingConfirm(session, id, frame);
+    };
+  }
+
+  private Uni<String> purchase(TerminalSession session, String id, JsonNode frame) {
+    PurchaseCommand command =
+        new PurchaseCommand(
+            Fields.amount(frame, "amount"),
+            Fields.text(frame, "currency", true),
+            cards.read(frame),
+            Fields.uuid(frame, "transactionId", false));
+    return purchases
+        .purchase(session.terminalRef(), id, command)
+        .map(result -> frames.answer(PurchaseService.TYPE, id, result));
+  }
+
+  private Uni<String> refund(TerminalSession session, String id, JsonNode frame) {
+    RefundCommand command =
+        new RefundCommand(
+            Fields.uuid(frame, "originalTransactionId", true),
+            Fields.amount(frame, "amount"),
+            cards.read(frame),
+            Fields.text(frame, "supervisorCode", false),
+            Fields.uuid(frame, "approvalId", false));
+    return refunds
+        .refund(session.terminalRef(), id, command)
+        .map(result -> frames.answer(RefundService.TYPE, id, result));
+  }
+
+  private Uni<String> history(TerminalSession session, String id, JsonNode frame) {
+    Period period =
+        Period.of(
+            Fields.text(frame, "from", false),
+            Fields.text(frame, "to", false),
+            Fields.text(frame, "zone", false));
+    String scope = Fields.text(frame, "scope", false);
+    if (scope == null || scope.equals("device")) {
+      return history
+          .history(new Scope(session.terminalRef(), null), period)
+          .map(result -> frames.answer("history", id, result));
+    }
+    if (!scope.equals("merchant")) {
+      throw Fields.invalid("scope", "must be device or merchant");
+    }
+    return supervisorCodes
+        .verify(session.terminalRef(), Fields.text(frame, "supervisorCode", false))
+        .chain(() -> history.history(new Scope(null, session.merchantId()), period))
+        .map(result -> frames.answer("history", id, result));
+  }
+
+  private Uni<String> pairingConfirm(TerminalSession session, String id, JsonNode frame) {
+    var pairingId = Fields.uuid(frame, "pairingId", true);
+    String code = Fields.text(frame, "code", true);
+    return Panache.withSession(() -> terminals.findById(session.terminalRef()))
+        .chain(terminal -> pairing.confirm(terminal, pairingId, code))
+        .map(result -> frames.answer("pairing-confirm", id, result));
+  }
+
+  private Uni<String> failed(TerminalSession session, String type, String id, Throwable failure) {
+    if (failure instanceof ProblemException problem) {
+      return Uni.createFrom().item(frames.error(id, problem));
+    }
+    if (RECORDED.contains(type) && Unavailability.isUniqueViolation(failure)) {
+      // The same id arrived twice at once: the other one recorded its answer, or is still working.
+      return messages
+          .answered(session.terminalRef(), id)
+          .map(
+              stored ->
+                  stored != null
+                      ? stored
+                      : frames.error(
+                          id,
+                          "IN_PROGRESS",
+                          "A request with this id is being processed; ask again or ask"
+                              + " last-transaction",
+                          Map.of()));
+    }
+    if (Unavailability.isTransient(failure)) {
+      return error(
+          id, "UNAVAILABLE", "The service cannot reach its database; retry with the same id");
+    }
+    LOG.errorf(failure, "%s %s of terminal %s failed", type, id, session.terminalId());
+    return error(id, "INTERNAL_ERROR", "The request failed; retry with the same id");
+  }
+
+  private Uni<String> answer(String type, String id, Object payload) {
+    return Uni.createFrom().item(frames.answer(type, id, payload));
+  }
+
+  private Uni<String> error(String id, String code, String message) {
+    return Uni.createFrom().item(frames.error(id, code, message, Map.of()));
+  }
+}

@@ -1,0 +1,63 @@
+package io.tasvie.terminal.terminal.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** {@code tasvie.terminal.*}: the rules of terminals and their sessions. */
+@ConfigMapping(prefix = "tasvie.terminal")
+public interface TerminalConfig {
+
+  /** How long an e-mailed activation code can be used. */
+  @WithDefault("72h")
+  Duration activationCodeTtl();
+
+  /** Lifetime of a terminal's access token; the refresh secret obtains the next one. */
+  @WithDefault("12h")
+  Duration credentialLifetime();
+
+  /** How long a Bluetooth security code can be typed on the reader. */
+  @WithDefault("2m")
+  Duration pairingTtl();
+
+  /** Wrong security codes that void a pairing. */
+  @WithDefault("3")
+  int pairingAttempts();
+
+  /** Wrong supervisor codes in a row that lock refunds. */
+  @WithDefault("5")
+  int supervisorAttempts();
+
+  @WithDefault("30m")
+  Duration refundLock();
+
+  /** How long a back-office refund approval waits for the card. */
+  @WithDefault("10m")
+  Duration refundApprovalTtl();
+
+  /**
+   * Contactless amount (minor units) above which the PIN is needed, per currency; a merchant may
+   * set its own ({@code PUT /v1/merchants/{id}/terminal-settings}).
+   */
+  Map<String, Long> cvmLimits();
+
+  /** How long a purchase waits for the PIN before it is cancelled. */
+  @WithDefault("2m")
+  Duration pinTimeout();
+
+  /** A purchase with no outcome recorded after this long is reversed at the acquirer. */
+  @WithDefault("1m")
+  Duration staleAfter();
+
+  @WithDefault("10s")
+  Duration sweepInterval();
+
+  /** A session that answered no ping for this long is closed as timed out. */
+  @WithDefault("90s")
+  Duration heartbeatTimeout();
+
+  /** Largest text frame the session handles; larger ones are answered FRAME_TOO_LARGE. */
+  @WithDefault("65536")
+  int maxFrameBytes();
+}

@@ -1,0 +1,8 @@
+package io.tasvie.terminal.transaction;
+
+/** How the card was read. */
+public enum EntryMode {
+  CONTACTLESS,
+  CHIP,
+  SWIPE
+}

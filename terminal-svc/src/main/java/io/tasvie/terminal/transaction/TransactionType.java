@@ -1,0 +1,6 @@
+package io.tasvie.terminal.transaction;
+
+public enum TransactionType {
+  PURCHASE,
+  REFUND
+}

@@ -1,0 +1,51 @@
+package io.tasvie.terminal.transaction.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tasvie.common.schedule.PeriodicJob;
+import io.tasvie.terminal.terminal.config.TerminalConfig;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+
+/**
+ * Runs {@link TransactionService#sweep} every {@code tasvie.terminal.sweep-interval}. Rows are
+ * locked while swept, so a second instance waits rather than reversing twice.
+ */
+@ApplicationScoped
+public class TransactionSweep {
+
+  private static final int BATCH = 100;
+
+  private final Vertx vertx;
+  private final TransactionService service;
+  private final TerminalConfig config;
+  private PeriodicJob job;
+
+  public TransactionSweep(Vertx vertx, TransactionService service, TerminalConfig config) {
+    this.vertx = vertx;
+    this.service = service;
+    this.config = config;
+  }
+
+  void start(@Observes StartupEvent event) {
+    job =
+        PeriodicJob.start(
+            vertx,
+            config.sweepInterval(),
+            "Sweep of unfinished card transactions",
+            () ->
+                PeriodicJob.drain(
+                    BATCH,
+                    () -> {
+                      Instant now = Instant.now();
+                      return service.sweep(
+                          now.minus(config.pinTimeout()), now.minus(config.staleAfter()), BATCH);
+                    }));
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    job.close();
+  }
+}
