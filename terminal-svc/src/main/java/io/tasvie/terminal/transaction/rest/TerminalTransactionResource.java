@@ -2,7 +2,6 @@ package io.tasvie.terminal.transaction.rest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.security.MerchantClaim;
 import io.tasvie.common.security.Roles;
 import io.tasvie.terminal.message.Frames;
@@ -33,9 +32,9 @@ import org.jboss.resteasy.reactive.RestQuery;
  * the whole merchant, and refunds approved with the supervisor code, sent to the terminal's open
  * session to collect the card.
  */
-@Path("/v1")
+@Path("/v1/terminals")
 @RolesAllowed({Roles.MERCHANT, Roles.ADMIN})
-public class BackOfficeResource {
+public class TerminalTransactionResource {
 
   private final HistoryService history;
   private final RefundService refunds;
@@ -44,7 +43,7 @@ public class BackOfficeResource {
   private final Frames frames;
   private final JsonWebToken jwt;
 
-  public BackOfficeResource(
+  public TerminalTransactionResource(
       HistoryService history,
       RefundService refunds,
       TerminalRepository terminals,
@@ -68,7 +67,7 @@ public class BackOfficeResource {
   public record RefundApprovalResponse(ApprovalResult approval, boolean delivered) {}
 
   @GET
-  @Path("terminals/{id}/transactions")
+  @Path("{id}/transactions")
   public Uni<History> terminalHistory(
       @RestPath String id, @RestQuery String from, @RestQuery String to, @RestQuery String zone) {
     Period period = Period.of(from, to, zone);
@@ -76,22 +75,8 @@ public class BackOfficeResource {
         .chain(terminal -> history.history(new Scope(terminal.getId(), null), period));
   }
 
-  @GET
-  @Path("merchants/{merchantId}/transactions")
-  public Uni<History> merchantHistory(
-      @RestPath UUID merchantId,
-      @RestQuery String from,
-      @RestQuery String to,
-      @RestQuery String zone) {
-    UUID scope = MerchantClaim.scope(jwt);
-    if (scope != null && !scope.equals(merchantId)) {
-      throw ProblemException.notFound("merchant", merchantId);
-    }
-    return history.history(new Scope(null, merchantId), Period.of(from, to, zone));
-  }
-
   @POST
-  @Path("terminals/{id}/refund-approvals")
+  @Path("{id}/refund-approvals")
   @RolesAllowed(Roles.MERCHANT)
   public Uni<Response> approveRefund(
       @RestPath String id, @Valid @NotNull RefundApprovalRequest body) {
