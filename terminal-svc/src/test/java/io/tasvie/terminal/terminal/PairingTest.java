@@ -13,7 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.tasvie.common.testing.Database;
-import io.tasvie.terminal.testing.TerminalClient;
+import io.tasvie.common.testing.TerminalClient;
 import io.tasvie.terminal.testing.Terminals;
 import io.tasvie.terminal.testing.Terminals.Active;
 import io.tasvie.terminal.testing.Terminals.Merchant;

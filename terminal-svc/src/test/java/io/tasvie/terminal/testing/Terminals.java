@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import io.tasvie.common.testing.TerminalClient;
 import io.tasvie.common.testing.TestKafka;
 import io.tasvie.common.testing.TestTokens;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.tasvie.terminal.testing;
+package io.tasvie.common.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,10 +18,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * A terminal app's side of the session, as a developer would write it from the README: open with
- * the terminal credential, send requests with an id, wait for the frame with that id.
+ * A terminal app's side of the terminal-svc session, as a developer would write it from the README:
+ * open with the terminal credential, send requests with an id, wait for the frame with that id.
  */
 public final class TerminalClient implements AutoCloseable {
 
@@ -32,7 +35,7 @@ public final class TerminalClient implements AutoCloseable {
   private final CompletableFuture<String> closeReason = new CompletableFuture<>();
   private final JsonNode welcome;
 
-  private TerminalClient(String token) {
+  private TerminalClient(URI endpoint, String token) {
     Listener listener = new Listener();
     try {
       socket =
@@ -40,7 +43,7 @@ public final class TerminalClient implements AutoCloseable {
               .newWebSocketBuilder()
               .header("Authorization", "Bearer " + token)
               .connectTimeout(WAIT)
-              .buildAsync(uri(), listener)
+              .buildAsync(endpoint, listener)
               .join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof WebSocketHandshakeException handshake) {
@@ -53,8 +56,13 @@ public final class TerminalClient implements AutoCloseable {
     welcome = awaitType("welcome");
   }
 
+  /** A session with the terminal-svc under test ({@code RestAssured.port}). */
   public static TerminalClient open(String token) {
-    return new TerminalClient(token);
+    return open(URI.create("ws://localhost:" + RestAssured.port + "/v1/terminal/session"), token);
+  }
+
+  public static TerminalClient open(URI endpoint, String token) {
+    return new TerminalClient(endpoint, token);
   }
 
   /** The upgrade was refused with this HTTP status and problem type. */
@@ -67,10 +75,6 @@ public final class TerminalClient implements AutoCloseable {
       this.status = status;
       this.type = type;
     }
-  }
-
-  public static URI uri() {
-    return URI.create("ws://localhost:" + RestAssured.port + "/v1/terminal/session");
   }
 
   public JsonNode welcome() {
@@ -112,9 +116,9 @@ public final class TerminalClient implements AutoCloseable {
     return await(frame -> true, "any frame");
   }
 
-  private JsonNode await(java.util.function.Predicate<JsonNode> matches, String what) {
+  private JsonNode await(Predicate<JsonNode> matches, String what) {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    java.util.List<JsonNode> skipped = new java.util.ArrayList<>();
+    List<JsonNode> skipped = new ArrayList<>();
     try {
       while (System.nanoTime() < deadline) {
         JsonNode frame = frames.poll(100, TimeUnit.MILLISECONDS);
