@@ -26,16 +26,18 @@ class EventSchemasTest {
 
   /** Each event type (CloudEvents {@code type}) with the record its data is. */
   private static final Map<String, Class<?>> EVENTS =
-      Map.of(
-          "MerchantRegistered", MerchantRegisteredEvent.class,
-          "ReceiptRequested", ReceiptRequestedEvent.class,
-          "ActivationCodeIssued", ActivationCodeIssuedEvent.class,
-          "PaymentAuthorized", PaymentAuthorizedEvent.class,
-          "PaymentCaptured", PaymentCapturedEvent.class,
-          "PaymentReversed", PaymentReversedEvent.class,
-          "PaymentRefunded", PaymentRefundedEvent.class,
-          "SettlementScheduled", SettlementScheduledEvent.class,
-          "SettlementBatch", SettlementBatchEvent.class);
+      Map.ofEntries(
+          Map.entry("MerchantRegistered", MerchantRegisteredEvent.class),
+          Map.entry("ReceiptRequested", ReceiptRequestedEvent.class),
+          Map.entry("ActivationCodeIssued", ActivationCodeIssuedEvent.class),
+          Map.entry("TerminalActivated", TerminalActivatedEvent.class),
+          Map.entry("TerminalRevoked", TerminalRevokedEvent.class),
+          Map.entry("PaymentAuthorized", PaymentAuthorizedEvent.class),
+          Map.entry("PaymentCaptured", PaymentCapturedEvent.class),
+          Map.entry("PaymentReversed", PaymentReversedEvent.class),
+          Map.entry("PaymentRefunded", PaymentRefundedEvent.class),
+          Map.entry("SettlementScheduled", SettlementScheduledEvent.class),
+          Map.entry("SettlementBatch", SettlementBatchEvent.class));
 
   private final SchemaGenerator generator =
       new SchemaGenerator(

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -96,6 +98,24 @@ public class SessionLog {
                 + " limit 1")
         .execute(Tuple.of(terminalRef, now().minus(silence)))
         .map(rows -> rows.size() > 0);
+  }
+
+  /** Which of these terminals have a session on some node (as {@link #online}, in one query). */
+  public Uni<Set<UUID>> onlineAmong(Collection<UUID> terminalRefs, Duration silence) {
+    if (terminalRefs.isEmpty()) {
+      return Uni.createFrom().item(Set.of());
+    }
+    return pool.preparedQuery(
+            "select distinct s.terminal_id from terminal_session s join terminal t on t.id ="
+                + " s.terminal_id where s.terminal_id = any($1) and s.disconnected_at is null"
+                + " and t.last_seen_at >= $2")
+        .execute(Tuple.of(terminalRefs.toArray(UUID[]::new), now().minus(silence)))
+        .map(
+            rows -> {
+              Set<UUID> online = new HashSet<>();
+              rows.forEach(row -> online.add(row.getUUID(0)));
+              return online;
+            });
   }
 
   private static OffsetDateTime now() {

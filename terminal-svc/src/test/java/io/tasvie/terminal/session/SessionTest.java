@@ -164,6 +164,14 @@ class SessionTest {
           .statusCode(200)
           .body("online", equalTo(true))
           .body("lastSeenAt", notNullValue());
+      given()
+          .auth()
+          .oauth2(TestTokens.merchant(terminal.merchant().id()))
+          .get("/v1/terminals")
+          .then()
+          .statusCode(200)
+          .body("[0].terminalId", equalTo(terminal.terminalId()))
+          .body("[0].online", equalTo(true));
     }
     await()
         .atMost(Duration.ofSeconds(10))

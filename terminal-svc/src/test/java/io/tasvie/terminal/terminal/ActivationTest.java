@@ -119,6 +119,26 @@ class ActivationTest {
   }
 
   @Test
+  void activatingAnActiveTerminalAgainEndsTheOldDevicesSession() {
+    Active terminal = Terminals.softPos("EUR");
+    TerminalClient old = terminal.session();
+    try (TestKafka.Tail events = TestKafka.tail("terminals")) {
+      given()
+          .auth()
+          .oauth2(TestTokens.merchant(terminal.merchant().id()))
+          .post("/v1/terminals/{id}/activation-code", terminal.terminalId())
+          .then()
+          .statusCode(202);
+      String code = Terminals.activationCode(events, terminal.terminalId());
+      Terminals.activate(terminal.merchant(), code, terminal.deviceId(), SUPERVISOR_CODE)
+          .then()
+          .statusCode(200);
+    }
+    assertEquals(4409, old.awaitClose());
+    assertThrows(TerminalClient.Refused.class, terminal::session);
+  }
+
+  @Test
   void theRefreshTokenObtainsANewAccessToken() {
     Active terminal = Terminals.softPos("EUR");
     String next =

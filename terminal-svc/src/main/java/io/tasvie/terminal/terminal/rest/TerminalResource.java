@@ -126,13 +126,20 @@ public class TerminalResource {
   public Uni<List<TerminalResponse>> list(@RestQuery String status) {
     TerminalStatus wanted = ProblemException.enumValue(TerminalStatus.class, "status", status);
     return Panache.withSession(() -> terminals.list(MerchantClaim.scope(jwt), wanted))
-        .map(
+        .chain(
             found ->
-                found.stream()
+                presence
+                    .of(found)
                     .map(
-                        terminal ->
-                            TerminalMapper.toResponse(terminal, false, terminal.getLastSeenAt()))
-                    .toList());
+                        states ->
+                            found.stream()
+                                .map(
+                                    terminal -> {
+                                      Presence.State state = states.get(terminal.getId());
+                                      return TerminalMapper.toResponse(
+                                          terminal, state.online(), state.lastSeenAt());
+                                    })
+                                .toList()));
   }
 
   @GET

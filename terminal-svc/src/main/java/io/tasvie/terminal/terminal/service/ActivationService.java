@@ -127,6 +127,8 @@ public class ActivationService {
             hashes ->
                 Panache.withTransaction(
                     () -> activate(request, hashes.getItem1(), hashes.getItem2())))
+        // Activating again (a new code for an active terminal) moves it: the old session ends.
+        .invoke(terminal -> sessions.close(terminal.getTerminalId(), CloseCause.REBOUND))
         .map(terminal -> credentials.issue(terminal, refreshSecret));
   }
 

@@ -24,7 +24,8 @@ import java.util.UUID;
 
 /**
  * Transaction history of one terminal or of all a merchant's terminals over calendar days in the
- * terminal's time zone, with totals of the approved ones per currency.
+ * time zone the request names (UTC when it names none), with totals of the approved ones per
+ * currency.
  */
 @ApplicationScoped
 public class HistoryService {
