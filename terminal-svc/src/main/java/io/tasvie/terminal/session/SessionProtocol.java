@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -218,7 +219,7 @@ public class SessionProtocol {
   }
 
   private Uni<String> pairingConfirm(TerminalSession session, String id, JsonNode frame) {
-    var pairingId = Fields.uuid(frame, "pairingId", true);
+    UUID pairingId = Fields.uuid(frame, "pairingId", true);
     String code = Fields.text(frame, "code", true);
     return Panache.withSession(() -> terminals.findById(session.terminalRef()))
         .chain(terminal -> pairing.confirm(terminal, pairingId, code))

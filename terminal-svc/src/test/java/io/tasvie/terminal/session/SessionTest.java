@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The session itself: admission, bad frames, one session per terminal, presence, heartbeats. */
@@ -72,53 +73,19 @@ class SessionTest {
       assertTrue(unknown.path("supported").toString().contains("purchase"));
 
       Map<String, Object> visa = card("4006090000000007", "CHIP", true);
-      assertEquals(
-          "INVALID_AMOUNT",
-          session
-              .request("purchase", Map.of("amount", 0, "currency", "EUR", "card", visa))
-              .path("code")
-              .asText());
-      assertEquals(
-          "INVALID_AMOUNT",
-          session
-              .request("purchase", Map.of("amount", -500, "currency", "EUR", "card", visa))
-              .path("code")
-              .asText());
+      assertEquals("INVALID_AMOUNT", purchaseError(session, 0, "EUR", visa));
+      assertEquals("INVALID_AMOUNT", purchaseError(session, -500, "EUR", visa));
       JsonNode notANumber =
           session.request("purchase", Map.of("amount", "12.50", "currency", "EUR", "card", visa));
       assertEquals("INVALID_FIELD", notANumber.path("code").asText());
       assertEquals("amount", notANumber.path("field").asText());
-      JsonNode currency =
-          session.request("purchase", Map.of("amount", 100, "currency", "IRR", "card", visa));
-      assertEquals("CURRENCY_NOT_ACCEPTED", currency.path("code").asText());
+      assertEquals("CURRENCY_NOT_ACCEPTED", purchaseError(session, 100, "IRR", visa));
       assertEquals(
           "INVALID_CARD",
-          session
-              .request(
-                  "purchase",
-                  Map.of(
-                      "amount",
-                      100,
-                      "currency",
-                      "EUR",
-                      "card",
-                      card("4006090000000008", "CHIP", true)))
-              .path("code")
-              .asText());
+          purchaseError(session, 100, "EUR", card("4006090000000008", "CHIP", true)));
       assertEquals(
           "UNKNOWN_ENTRY_MODE",
-          session
-              .request(
-                  "purchase",
-                  Map.of(
-                      "amount",
-                      100,
-                      "currency",
-                      "EUR",
-                      "card",
-                      card("4006090000000007", "MAGIC", true)))
-              .path("code")
-              .asText());
+          purchaseError(session, 100, "EUR", card("4006090000000007", "MAGIC", true)));
 
       // The session is still open and nothing was recorded.
       assertEquals("ping.result", session.request("ping", Map.of()).path("type").asText());
@@ -128,6 +95,14 @@ class SessionTest {
               "select count(*) from card_transaction where terminal_id = cast(? as uuid)",
               terminal.ref()));
     }
+  }
+
+  private static String purchaseError(
+      TerminalClient session, Object amount, String currency, Map<String, Object> card) {
+    return session
+        .request("purchase", Map.of("amount", amount, "currency", currency, "card", card))
+        .path("code")
+        .asText();
   }
 
   @Test
@@ -238,8 +213,7 @@ class SessionTest {
     assertEquals(401, assertThrows(Refused.class, () -> TerminalClient.open("not.a.jwt")).status);
     Refused merchant =
         assertThrows(
-            Refused.class,
-            () -> TerminalClient.open(TestTokens.merchant(java.util.UUID.randomUUID())));
+            Refused.class, () -> TerminalClient.open(TestTokens.merchant(UUID.randomUUID())));
     assertEquals(403, merchant.status);
     assertEquals("not-a-terminal-credential", merchant.type);
     assertEquals(

@@ -1,7 +1,6 @@
 package io.tasvie.terminal.terminal;
 
 import static io.restassured.RestAssured.given;
-import static io.tasvie.terminal.testing.Terminals.SUPERVISOR_CODE;
 import static io.tasvie.terminal.testing.Terminals.card;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,12 +30,7 @@ class PairingTest {
   void aReaderPairsThroughTheSessionAndThenTakesPurchases() {
     Merchant merchant = Terminals.merchant("IRR");
     String mac = Terminals.mac();
-    Active reader =
-        Terminals.activated(
-            merchant,
-            Terminals.approve(Terminals.request(merchant, Terminals.readerRequest(mac))),
-            Terminals.deviceId(),
-            SUPERVISOR_CODE);
+    Active reader = Terminals.reader(merchant, mac);
     try (TerminalClient session = reader.session()) {
       Map<String, Object> purchase =
           Map.of(
@@ -72,12 +66,7 @@ class PairingTest {
   void threeWrongCodesVoidAPairingAndAnExpiredOneIsRefused() {
     Merchant merchant = Terminals.merchant("IRR");
     String mac = Terminals.mac();
-    Active reader =
-        Terminals.activated(
-            merchant,
-            Terminals.approve(Terminals.request(merchant, Terminals.readerRequest(mac))),
-            Terminals.deviceId(),
-            null);
+    Active reader = Terminals.reader(merchant, mac);
     var started = start(reader, mac).then().statusCode(201).extract();
     String wrong = started.<String>path("securityCode").equals("000000") ? "111111" : "000000";
     confirm(reader, started, wrong).then().statusCode(400).body("attemptsLeft", equalTo(2));
@@ -110,12 +99,7 @@ class PairingTest {
     Merchant other = Terminals.merchant("IRR");
     String mine = Terminals.mac();
     String theirs = Terminals.mac();
-    Active reader =
-        Terminals.activated(
-            merchant,
-            Terminals.approve(Terminals.request(merchant, Terminals.readerRequest(mine))),
-            Terminals.deviceId(),
-            null);
+    Active reader = Terminals.reader(merchant, mine);
     Terminals.approve(Terminals.request(other, Terminals.readerRequest(theirs)));
 
     start(reader, theirs)

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TestKafka;
 import io.tasvie.common.testing.TestTokens;
@@ -180,8 +181,7 @@ class RegistryTest {
         .body("[0].status", equalTo("REJECTED"));
   }
 
-  private static io.restassured.response.Response post(
-      Merchant merchant, Map<String, Object> body) {
+  private static Response post(Merchant merchant, Map<String, Object> body) {
     return given()
         .auth()
         .oauth2(TestTokens.merchant(merchant.id()))

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.tasvie.common.testing.TerminalClient;
 import io.tasvie.common.testing.TestKafka;
 import io.tasvie.common.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -152,9 +154,9 @@ public final class Terminals {
     return json(record.value()).path("activationCode").asText();
   }
 
-  public static io.restassured.response.Response activate(
+  public static Response activate(
       Merchant merchant, String code, String deviceId, String supervisorCode) {
-    Map<String, Object> body = new java.util.HashMap<>();
+    Map<String, Object> body = new HashMap<>();
     body.put("merchantNumber", merchant.number());
     body.put("activationCode", code);
     body.put("deviceId", deviceId);
@@ -175,11 +177,16 @@ public final class Terminals {
     return activated(merchant, approved, deviceId, SUPERVISOR_CODE);
   }
 
+  /** An active Bluetooth reader (AMP 2000) at {@code mac}, not paired yet. */
+  public static Active reader(Merchant merchant, String mac) {
+    return activated(
+        merchant, approve(request(merchant, readerRequest(mac))), deviceId(), SUPERVISOR_CODE);
+  }
+
   /** An active, paired Bluetooth reader (AMP 2000) of {@code merchant}. */
   public static Active pairedReader(Merchant merchant) {
     String mac = mac();
-    Approved approved = approve(request(merchant, readerRequest(mac)));
-    Active reader = activated(merchant, approved, deviceId(), SUPERVISOR_CODE);
+    Active reader = reader(merchant, mac);
     var started =
         given()
             .auth()

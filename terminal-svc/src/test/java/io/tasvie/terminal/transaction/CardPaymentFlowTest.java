@@ -3,6 +3,9 @@ package io.tasvie.terminal.transaction;
 import static io.restassured.RestAssured.given;
 import static io.tasvie.terminal.testing.Terminals.SUPERVISOR_CODE;
 import static io.tasvie.terminal.testing.Terminals.card;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -115,11 +118,7 @@ class CardPaymentFlowTest {
       assertEquals("APPROVED", approved.path("status").asText());
       assertEquals(transactionId, approved.path("transactionId").asText());
       assertEquals("PIN", approved.path("receipt").path("verification").asText());
-      assertEquals(
-          1,
-          database.count(
-              "select count(*) from card_transaction where terminal_id = cast(? as uuid)",
-              terminal.ref()));
+      assertEquals(1, transactions(terminal));
 
       // Chip with PIN at the same amount never asks again; a merchant's own limit applies.
       assertEquals(
@@ -170,21 +169,13 @@ class CardPaymentFlowTest {
       first = session.request("purchase", id, purchase(1200, VISA, "CHIP", true));
       JsonNode again = session.request("purchase", id, purchase(1200, VISA, "CHIP", true));
       assertEquals(first, again);
-      assertEquals(
-          1,
-          database.count(
-              "select count(*) from card_transaction where terminal_id = cast(? as uuid)",
-              terminal.ref()));
+      assertEquals(1, transactions(terminal));
     }
     // Even on a new session after a reconnect.
     try (TerminalClient session = terminal.session()) {
       JsonNode afterReconnect = session.request("purchase", id, purchase(1200, VISA, "CHIP", true));
       assertEquals(first, afterReconnect);
-      assertEquals(
-          1,
-          database.count(
-              "select count(*) from card_transaction where terminal_id = cast(? as uuid)",
-              terminal.ref()));
+      assertEquals(1, transactions(terminal));
     }
   }
 
@@ -198,7 +189,7 @@ class CardPaymentFlowTest {
 
     try (TerminalClient session = terminal.session()) {
       JsonNode last =
-          org.awaitility.Awaitility.await()
+          await()
               .atMost(Duration.ofSeconds(15))
               .until(
                   () -> session.request("last-transaction", Map.of()),
@@ -211,11 +202,7 @@ class CardPaymentFlowTest {
       JsonNode resent = session.request("purchase", id, purchase(3300, VISA, "CHIP", true));
       assertEquals(
           transaction.path("transactionId").asText(), resent.path("transactionId").asText());
-      assertEquals(
-          1,
-          database.count(
-              "select count(*) from card_transaction where terminal_id = cast(? as uuid)",
-              terminal.ref()));
+      assertEquals(1, transactions(terminal));
     }
   }
 
@@ -224,11 +211,7 @@ class CardPaymentFlowTest {
     Active terminal = Terminals.softPos("EUR");
     try (TerminalClient session = terminal.session();
         TestKafka.Tail payments = TestKafka.tail("payments")) {
-      String purchaseId =
-          session
-              .request("purchase", purchase(3000, VISA, "CHIP", true))
-              .path("transactionId")
-              .asText();
+      String purchaseId = sale(session, 3000);
 
       JsonNode wrongCard =
           session.request("refund", refund(purchaseId, 1000, MASTERCARD, SUPERVISOR_CODE));
@@ -268,11 +251,7 @@ class CardPaymentFlowTest {
   void fiveWrongSupervisorCodesLockRefunds() {
     Active terminal = Terminals.softPos("EUR");
     try (TerminalClient session = terminal.session()) {
-      String purchaseId =
-          session
-              .request("purchase", purchase(900, VISA, "CHIP", true))
-              .path("transactionId")
-              .asText();
+      String purchaseId = sale(session, 900);
       for (int i = 0; i < 4; i++) {
         assertEquals(
             "SUPERVISOR_CODE_WRONG",
@@ -298,11 +277,7 @@ class CardPaymentFlowTest {
     Active theirs = Terminals.softPos("EUR");
     String theirPurchase;
     try (TerminalClient session = theirs.session()) {
-      theirPurchase =
-          session
-              .request("purchase", purchase(700, VISA, "CHIP", true))
-              .path("transactionId")
-              .asText();
+      theirPurchase = sale(session, 700);
     }
     try (TerminalClient session = mine.session()) {
       assertEquals(
@@ -328,11 +303,7 @@ class CardPaymentFlowTest {
     Active colleague = Terminals.softPos(terminal.merchant());
     try (TerminalClient session = terminal.session();
         TerminalClient other = colleague.session()) {
-      String first =
-          session
-              .request("purchase", purchase(1000, VISA, "CHIP", true))
-              .path("transactionId")
-              .asText();
+      String first = sale(session, 1000);
       session.request("purchase", purchase(2500, VISA, "CHIP", true));
       session.request("purchase", purchase(999, INSUFFICIENT_FUNDS, "CHIP", true));
       session.request("refund", refund(first, 400, VISA, SUPERVISOR_CODE));
@@ -362,8 +333,8 @@ class CardPaymentFlowTest {
           .get("/v1/merchants/{id}/transactions", terminal.merchant().id())
           .then()
           .statusCode(200)
-          .body("count", org.hamcrest.Matchers.equalTo(5))
-          .body("totals[0].net", org.hamcrest.Matchers.equalTo(8100));
+          .body("count", equalTo(5))
+          .body("totals[0].net", equalTo(8100));
       given()
           .auth()
           .oauth2(TestTokens.merchant(UUID.randomUUID()))
@@ -378,11 +349,7 @@ class CardPaymentFlowTest {
     Active terminal = Terminals.softPos("EUR");
     try (TerminalClient session = terminal.session();
         TestKafka.Tail receipts = TestKafka.tail("receipts")) {
-      String purchaseId =
-          session
-              .request("purchase", purchase(1750, VISA, "CHIP", true))
-              .path("transactionId")
-              .asText();
+      String purchaseId = sale(session, 1750);
       JsonNode bad =
           session.request(
               "receipt-sms", Map.of("transactionId", purchaseId, "phoneNumber", "call me"));
@@ -405,11 +372,7 @@ class CardPaymentFlowTest {
   void aRefundApprovedInTheBackOfficeReachesTheTerminalsSession() {
     Active terminal = Terminals.softPos("EUR");
     try (TerminalClient session = terminal.session()) {
-      String purchaseId =
-          session
-              .request("purchase", purchase(2200, VISA, "CHIP", true))
-              .path("transactionId")
-              .asText();
+      String purchaseId = sale(session, 2200);
 
       given()
           .auth()
@@ -426,7 +389,7 @@ class CardPaymentFlowTest {
           .post("/v1/terminals/{id}/refund-approvals", terminal.terminalId())
           .then()
           .statusCode(409)
-          .body("type", org.hamcrest.Matchers.endsWith("refund-exceeds-remainder"));
+          .body("type", endsWith("refund-exceeds-remainder"));
       String approvalId =
           given()
               .auth()
@@ -443,7 +406,7 @@ class CardPaymentFlowTest {
               .post("/v1/terminals/{id}/refund-approvals", terminal.terminalId())
               .then()
               .statusCode(201)
-              .body("delivered", org.hamcrest.Matchers.equalTo(true))
+              .body("delivered", equalTo(true))
               .extract()
               .path("approval.approvalId");
 
@@ -464,6 +427,20 @@ class CardPaymentFlowTest {
       assertEquals(
           "APPROVAL_NOT_USABLE", session.request("refund", byApproval).path("code").asText());
     }
+  }
+
+  /** An approved chip-and-PIN sale with the Visa test card; its transaction id. */
+  static String sale(TerminalClient session, long amount) {
+    return session
+        .request("purchase", purchase(amount, VISA, "CHIP", true))
+        .path("transactionId")
+        .asText();
+  }
+
+  long transactions(Active terminal) {
+    return database.count(
+        "select count(*) from card_transaction where terminal_id = cast(? as uuid)",
+        terminal.ref());
   }
 
   static Map<String, Object> refund(String originalId, long amount, String pan, String code) {

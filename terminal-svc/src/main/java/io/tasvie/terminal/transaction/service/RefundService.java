@@ -25,7 +25,9 @@ import java.util.UUID;
 /**
  * Refunds of a merchant's card purchases: authorised by the supervisor code (or a back-office
  * approval), the same card presented again, several partial refunds never above the purchase. The
- * purchase row is locked for the refund, so two refunds cannot both take the last remainder.
+ * purchase row is locked for the refund, so two refunds cannot both take the last remainder; the
+ * acquirer is asked inside that transaction, which holds the lock for the acquirer's answer (the
+ * sandbox answers at once; a slow real connector would want the purchase's two-step shape).
  */
 @ApplicationScoped
 public class RefundService {
