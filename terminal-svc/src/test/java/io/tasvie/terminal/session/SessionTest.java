@@ -209,6 +209,27 @@ class SessionTest {
   }
 
   @Test
+  void aSessionLeftOpenOnARevokedTerminalCanDoNothing() {
+    Active terminal = Terminals.softPos("EUR");
+    try (TerminalClient session = terminal.session()) {
+      // Revoked by another node, whose revocation could not close this node's session.
+      database.update(
+          "update terminal set status = 'REVOKED' where id = cast(? as uuid)", terminal.ref());
+      assertEquals(
+          "TERMINAL_NOT_ACTIVE",
+          purchaseError(session, 100, "EUR", card("4006090000000007", "CHIP", true)));
+      assertEquals(
+          "TERMINAL_NOT_ACTIVE",
+          session.request("last-transaction", Map.of()).path("code").asText());
+    }
+    assertEquals(
+        0,
+        database.count(
+            "select count(*) from card_transaction where terminal_id = cast(? as uuid)",
+            terminal.ref()));
+  }
+
+  @Test
   void onlyACurrentTerminalCredentialOpensASession() {
     assertEquals(401, assertThrows(Refused.class, () -> TerminalClient.open("not.a.jwt")).status);
     Refused merchant =

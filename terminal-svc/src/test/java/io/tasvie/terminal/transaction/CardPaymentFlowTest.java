@@ -142,6 +142,68 @@ class CardPaymentFlowTest {
   }
 
   @Test
+  void aPurchaseWaitingForItsPinIsCancelledByTheCashierOrByTheSweep() {
+    Active terminal = Terminals.softPos("EUR");
+    try (TerminalClient session = terminal.session()) {
+      String first =
+          session
+              .request("purchase", purchase(5000, VISA, "CONTACTLESS", false))
+              .path("transactionId")
+              .asText();
+      JsonNode cancelled = session.request("cancel", Map.of("transactionId", first));
+      assertEquals("cancel.result", cancelled.path("type").asText());
+      assertEquals("CANCELLED", cancelled.path("transaction").path("status").asText());
+      assertEquals("NOTHING_TO_CANCEL", session.request("cancel", Map.of()).path("code").asText());
+
+      // Left waiting past the PIN timeout (its clock set back here), the sweep cancels it.
+      String second =
+          session
+              .request("purchase", purchase(5000, VISA, "CONTACTLESS", false))
+              .path("transactionId")
+              .asText();
+      database.update(
+          "update card_transaction set updated_at = now() - interval '10 minutes'"
+              + " where id = cast(? as uuid)",
+          second);
+      JsonNode last =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(
+                  () -> session.request("last-transaction", Map.of()),
+                  frame -> !frame.path("active").asBoolean(true));
+      assertEquals(second, last.path("transaction").path("transactionId").asText());
+      assertEquals("CANCELLED", last.path("transaction").path("status").asText());
+      assertEquals("pin-timeout", last.path("transaction").path("responseCode").asText());
+    }
+  }
+
+  @Test
+  void aPurchaseLeftAtTheAcquirerByACrashIsReversedAndFreesTheTerminal() {
+    Active terminal = Terminals.softPos("EUR");
+    // What a process killed between asking the acquirer and recording its answer leaves behind.
+    database.update(
+        "insert into card_transaction (id, terminal_id, merchant_id, type, status, channel, amount,"
+            + " currency, card_token, masked_card, card_brand, entry_mode, created_at, updated_at)"
+            + " select gen_random_uuid(), id, merchant_id, 'PURCHASE', 'IN_PROGRESS', 'SOFTPOS', 800,"
+            + " 'EUR', 'tok_x', '400609******0007', 'VISA', 'CHIP', now() - interval '5 minutes',"
+            + " now() - interval '5 minutes' from terminal where id = cast(? as uuid)",
+        terminal.ref());
+    try (TerminalClient session = terminal.session()) {
+      JsonNode last =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(
+                  () -> session.request("last-transaction", Map.of()),
+                  frame -> !frame.path("active").asBoolean(true));
+      assertEquals("REVERSED", last.path("transaction").path("status").asText());
+      assertEquals("no-outcome-reversed", last.path("transaction").path("responseCode").asText());
+      assertEquals(
+          "APPROVED",
+          session.request("purchase", purchase(800, VISA, "CHIP", true)).path("status").asText());
+    }
+  }
+
+  @Test
   void aDecliningCardIsDeclinedWithItsResponseCodeAndNotCaptured() {
     Active terminal = Terminals.softPos("EUR");
     try (TerminalClient session = terminal.session()) {
