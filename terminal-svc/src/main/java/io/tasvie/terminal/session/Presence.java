@@ -49,14 +49,6 @@ public class Presence {
   }
 
   public Uni<State> of(Terminal terminal) {
-    if (terminal.getTerminalId() == null) {
-      return Uni.createFrom().item(new State(false, null));
-    }
-    TerminalSession local = registry.get(terminal.getTerminalId());
-    if (local != null) {
-      return Uni.createFrom().item(new State(true, Instant.ofEpochMilli(local.lastSeenMillis())));
-    }
-    return log.online(terminal.getId(), config.heartbeatTimeout())
-        .map(online -> new State(online, terminal.getLastSeenAt()));
+    return of(List.of(terminal)).map(states -> states.get(terminal.getId()));
   }
 }

@@ -90,17 +90,10 @@ public class SessionLog {
         .map(rows -> rows.rowCount());
   }
 
-  /** Whether the terminal has a session on some node: an open record, heard from recently. */
-  public Uni<Boolean> online(UUID terminalRef, Duration silence) {
-    return pool.preparedQuery(
-            "select 1 from terminal_session s join terminal t on t.id = s.terminal_id"
-                + " where s.terminal_id = $1 and s.disconnected_at is null and t.last_seen_at >= $2"
-                + " limit 1")
-        .execute(Tuple.of(terminalRef, now().minus(silence)))
-        .map(rows -> rows.size() > 0);
-  }
-
-  /** Which of these terminals have a session on some node (as {@link #online}, in one query). */
+  /**
+   * Which of these terminals have a session on some node: an open record, heard from within {@code
+   * silence}.
+   */
   public Uni<Set<UUID>> onlineAmong(Collection<UUID> terminalRefs, Duration silence) {
     if (terminalRefs.isEmpty()) {
       return Uni.createFrom().item(Set.of());

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TerminalClient;
 import io.tasvie.common.testing.TestKafka;
@@ -165,12 +166,7 @@ class CardPaymentFlowTest {
           "update card_transaction set updated_at = now() - interval '10 minutes'"
               + " where id = cast(? as uuid)",
           second);
-      JsonNode last =
-          await()
-              .atMost(Duration.ofSeconds(15))
-              .until(
-                  () -> session.request("last-transaction", Map.of()),
-                  frame -> !frame.path("active").asBoolean(true));
+      JsonNode last = settledLast(session);
       assertEquals(second, last.path("transaction").path("transactionId").asText());
       assertEquals("CANCELLED", last.path("transaction").path("status").asText());
       assertEquals("pin-timeout", last.path("transaction").path("responseCode").asText());
@@ -189,12 +185,7 @@ class CardPaymentFlowTest {
             + " now() - interval '5 minutes' from terminal where id = cast(? as uuid)",
         terminal.ref());
     try (TerminalClient session = terminal.session()) {
-      JsonNode last =
-          await()
-              .atMost(Duration.ofSeconds(15))
-              .until(
-                  () -> session.request("last-transaction", Map.of()),
-                  frame -> !frame.path("active").asBoolean(true));
+      JsonNode last = settledLast(session);
       assertEquals("REVERSED", last.path("transaction").path("status").asText());
       assertEquals("no-outcome-reversed", last.path("transaction").path("responseCode").asText());
       assertEquals(
@@ -250,12 +241,7 @@ class CardPaymentFlowTest {
     lost.abort();
 
     try (TerminalClient session = terminal.session()) {
-      JsonNode last =
-          await()
-              .atMost(Duration.ofSeconds(15))
-              .until(
-                  () -> session.request("last-transaction", Map.of()),
-                  frame -> !frame.path("active").asBoolean(true));
+      JsonNode last = settledLast(session);
       JsonNode transaction = last.path("transaction");
       assertEquals("APPROVED", transaction.path("status").asText());
       assertEquals(3300, transaction.path("amount").asLong());
@@ -436,36 +422,12 @@ class CardPaymentFlowTest {
     try (TerminalClient session = terminal.session()) {
       String purchaseId = sale(session, 2200);
 
-      given()
-          .auth()
-          .oauth2(TestTokens.merchant(terminal.merchant().id()))
-          .contentType(ContentType.JSON)
-          .body(
-              Map.of(
-                  "originalTransactionId",
-                  purchaseId,
-                  "amount",
-                  2201,
-                  "supervisorCode",
-                  SUPERVISOR_CODE))
-          .post("/v1/terminals/{id}/refund-approvals", terminal.terminalId())
+      approveRefund(terminal, purchaseId, 2201)
           .then()
           .statusCode(409)
           .body("type", endsWith("refund-exceeds-remainder"));
       String approvalId =
-          given()
-              .auth()
-              .oauth2(TestTokens.merchant(terminal.merchant().id()))
-              .contentType(ContentType.JSON)
-              .body(
-                  Map.of(
-                      "originalTransactionId",
-                      purchaseId,
-                      "amount",
-                      1000,
-                      "supervisorCode",
-                      SUPERVISOR_CODE))
-              .post("/v1/terminals/{id}/refund-approvals", terminal.terminalId())
+          approveRefund(terminal, purchaseId, 1000)
               .then()
               .statusCode(201)
               .body("delivered", equalTo(true))
@@ -489,6 +451,31 @@ class CardPaymentFlowTest {
       assertEquals(
           "APPROVAL_NOT_USABLE", session.request("refund", byApproval).path("code").asText());
     }
+  }
+
+  /** The latest transaction once it is no longer active (a sweep or a lost answer settled it). */
+  static JsonNode settledLast(TerminalClient session) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> session.request("last-transaction", Map.of()),
+            frame -> !frame.path("active").asBoolean(true));
+  }
+
+  static Response approveRefund(Active terminal, String purchaseId, long amount) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.merchant(terminal.merchant().id()))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "originalTransactionId",
+                purchaseId,
+                "amount",
+                amount,
+                "supervisorCode",
+                SUPERVISOR_CODE))
+        .post("/v1/terminals/{id}/refund-approvals", terminal.terminalId());
   }
 
   /** An approved chip-and-PIN sale with the Visa test card; its transaction id. */
