@@ -44,6 +44,7 @@ public record Receipt(
     PURCHASE,
     REFUND,
     TOP_UP,
+    INTERNET_PACKAGE,
     BILL_PAYMENT
   }
 }

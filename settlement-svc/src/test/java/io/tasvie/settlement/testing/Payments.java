@@ -70,7 +70,8 @@ public final class Payments {
         "VISA",
         "123456",
         "123456789012",
-        null);
+        null,
+        PaymentFacts.MERCHANT);
   }
 
   public static void captured(PaymentFacts payment, UUID paymentId, Instant at) {

@@ -21,6 +21,11 @@ import io.tasvie.terminal.transaction.service.PurchaseService.PurchaseCommand;
 import io.tasvie.terminal.transaction.service.RefundService;
 import io.tasvie.terminal.transaction.service.RefundService.RefundCommand;
 import io.tasvie.terminal.transaction.service.TransactionService;
+import io.tasvie.terminal.valueadded.Bill;
+import io.tasvie.terminal.valueadded.InternetPackage;
+import io.tasvie.terminal.valueadded.Operator;
+import io.tasvie.terminal.valueadded.ValueAddedOrder;
+import io.tasvie.terminal.valueadded.ValueAddedOrders;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,6 +45,9 @@ import org.jboss.logging.Logger;
 public class SessionProtocol {
 
   private static final Logger LOG = Logger.getLogger(SessionProtocol.class);
+  private static final String TOP_UP = "topup";
+  private static final String INTERNET_PACKAGE = "internet-package";
+  private static final String BILL_PAYMENT = "bill-payment";
 
   static final List<String> TYPES =
       List.of(
@@ -50,7 +58,12 @@ public class SessionProtocol {
           RefundService.TYPE,
           "history",
           TransactionService.RECEIPT_SMS,
-          "pairing-confirm");
+          "pairing-confirm",
+          TOP_UP,
+          "internet-packages",
+          INTERNET_PACKAGE,
+          "bill-info",
+          BILL_PAYMENT);
 
   /** Requests whose first answer is kept and replayed for a resent id. */
   private static final Set<String> RECORDED =
@@ -58,7 +71,10 @@ public class SessionProtocol {
           PurchaseService.TYPE,
           RefundService.TYPE,
           TransactionService.CANCEL,
-          TransactionService.RECEIPT_SMS);
+          TransactionService.RECEIPT_SMS,
+          TOP_UP,
+          INTERNET_PACKAGE,
+          BILL_PAYMENT);
 
   private static final int MAX_ID_LENGTH = 64;
 
@@ -168,16 +184,105 @@ public class SessionProtocol {
                   Fields.text(frame, "phoneNumber", true),
                   Fields.text(frame, "language", false))
               .map(requested -> frames.answer(type, id, requested));
-      default -> pairingConfirm(session, id, frame);
+      case "pairing-confirm" -> pairingConfirm(session, id, frame);
+      case TOP_UP ->
+          sale(
+              session,
+              type,
+              id,
+              frame,
+              ValueAddedOrders.topUp(
+                  Fields.text(frame, "operator", true),
+                  Fields.text(frame, "mobileNumber", true),
+                  Fields.amount(frame, "amount"),
+                  Fields.text(frame, "chargeType", false)));
+      case "internet-packages" -> internetPackages(type, id, frame);
+      case INTERNET_PACKAGE ->
+          sale(
+              session,
+              type,
+              id,
+              frame,
+              ValueAddedOrders.internetPackage(
+                  Fields.text(frame, "packageId", true), Fields.text(frame, "mobileNumber", true)));
+      case "bill-info" -> billInfo(type, id, bill(frame));
+      default -> {
+        if (frame.has("amount")) {
+          throw Fields.invalid("amount", "is not sent: a bill's amount comes from its payment ID");
+        }
+        yield sale(session, type, id, frame, ValueAddedOrders.billPayment(bill(frame)));
+      }
     };
+  }
+
+  /** A value-added sale: the order, paid by the card presented, in rials. */
+  private Uni<String> sale(
+      TerminalSession session, String type, String id, JsonNode frame, ValueAddedOrder order) {
+    PurchaseCommand command =
+        new PurchaseCommand(
+            type,
+            order.amount(),
+            ValueAddedOrders.CURRENCY,
+            cards.read(frame),
+            order,
+            Fields.uuid(frame, "transactionId", false));
+    return purchases
+        .purchase(session.terminalRef(), id, command)
+        .map(result -> frames.answer(type, id, result));
+  }
+
+  private Uni<String> internetPackages(String type, String id, JsonNode frame) {
+    Operator operator =
+        ProblemException.enumValue(
+            Operator.class, "operator", Fields.text(frame, "operator", true));
+    List<Map<String, Object>> packages =
+        InternetPackage.of(operator).stream()
+            .map(
+                p ->
+                    Map.<String, Object>of(
+                        "id", p.id(),
+                        "name", p.name(),
+                        "volumeMb", p.volumeMb(),
+                        "validityDays", p.validityDays(),
+                        "price", p.price(),
+                        "currency", ValueAddedOrders.CURRENCY))
+            .toList();
+    return answer(type, id, Map.of("operator", operator.name(), "packages", packages));
+  }
+
+  private Uni<String> billInfo(String type, String id, Bill bill) {
+    return transactions
+        .billPaid(bill.reference())
+        .map(
+            paid ->
+                frames.answer(
+                    type,
+                    id,
+                    Map.of(
+                        "billId", bill.billId(),
+                        "paymentId", bill.paymentId(),
+                        "billType", bill.type().name(),
+                        "amount", bill.amount(),
+                        "currency", ValueAddedOrders.CURRENCY,
+                        "paid", paid)));
+  }
+
+  private static Bill bill(JsonNode frame) {
+    String barcode = Fields.text(frame, "barcode", false);
+    return ValueAddedOrders.bill(
+        barcode == null ? Fields.text(frame, "billId", true) : null,
+        barcode == null ? Fields.text(frame, "paymentId", true) : null,
+        barcode);
   }
 
   private Uni<String> purchase(TerminalSession session, String id, JsonNode frame) {
     PurchaseCommand command =
         new PurchaseCommand(
+            PurchaseService.TYPE,
             Fields.amount(frame, "amount"),
             Fields.text(frame, "currency", true),
             cards.read(frame),
+            null,
             Fields.uuid(frame, "transactionId", false));
     return purchases
         .purchase(session.terminalRef(), id, command)

@@ -70,6 +70,15 @@ public class CardTransaction {
   @Column(name = "refunded_total")
   private long refundedTotal;
 
+  /** What a value-added sale bought (JSON: operator, number, package or bill); null otherwise. */
+  private String product;
+
+  @Column(name = "product_ref")
+  private String productRef;
+
+  @Column(name = "fulfilment_ref")
+  private String fulfilmentRef;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -110,6 +119,23 @@ public class CardTransaction {
     transaction.createdAt = now;
     transaction.updatedAt = now;
     return transaction;
+  }
+
+  /** Marks a value-added sale with what it buys ({@code details} as JSON). */
+  public void buys(String details, String reference) {
+    product = details;
+    productRef = reference;
+  }
+
+  public void fulfilled(String reference) {
+    fulfilmentRef = reference;
+  }
+
+  /** The card was charged but the operator failed: the charge was reversed at the acquirer. */
+  public void fulfilmentFailed(AcquirerReply reply, String reason, Instant now) {
+    complete(reply, now);
+    status = TransactionStatus.REVERSED;
+    responseCode = reason;
   }
 
   /** The PIN arrived for a purchase that waited for it: it goes to the acquirer now. */
@@ -214,6 +240,18 @@ public class CardTransaction {
 
   public long getRefundedTotal() {
     return refundedTotal;
+  }
+
+  public String getProduct() {
+    return product;
+  }
+
+  public String getProductRef() {
+    return productRef;
+  }
+
+  public String getFulfilmentRef() {
+    return fulfilmentRef;
   }
 
   public Instant getCreatedAt() {

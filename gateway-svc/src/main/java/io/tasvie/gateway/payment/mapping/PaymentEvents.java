@@ -54,6 +54,7 @@ public final class PaymentEvents {
         payment.getCardBrand(),
         payment.getAuthCode(),
         payment.getRrn(),
-        null);
+        null,
+        PaymentFacts.MERCHANT);
   }
 }

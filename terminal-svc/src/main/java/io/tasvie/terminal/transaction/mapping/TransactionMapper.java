@@ -33,7 +33,9 @@ public final class TransactionMapper {
         transaction.getAuthCode(),
         transaction.getRrn(),
         transaction.getOriginalId(),
-        purchase ? transaction.getRefundedTotal() : null);
+        purchase ? transaction.getRefundedTotal() : null,
+        transaction.getProduct(),
+        transaction.getFulfilmentRef());
   }
 
   /** A card-present purchase is authorised and captured at once. */
@@ -65,6 +67,7 @@ public final class TransactionMapper {
         purchase.getCardBrand(),
         purchase.getAuthCode(),
         purchase.getRrn(),
-        terminalId);
+        terminalId,
+        purchase.getType().owedTo());
   }
 }

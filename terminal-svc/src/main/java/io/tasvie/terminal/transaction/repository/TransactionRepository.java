@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.terminal.transaction.CardTransaction;
 import io.tasvie.terminal.transaction.TransactionStatus;
+import io.tasvie.terminal.transaction.TransactionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -65,6 +66,19 @@ public class TransactionRepository implements PanacheRepositoryBase<CardTransact
 
   public Uni<CardTransaction> active(UUID terminalRef) {
     return find("terminalRef = ?1 and status in ?2", terminalRef, ACTIVE).firstResult();
+  }
+
+  /** Whether a bill (its {@code billId/paymentId}) is paid or being paid. */
+  public Uni<Boolean> billTaken(String reference) {
+    return count(
+            "type = ?1 and productRef = ?2 and status in ?3",
+            TransactionType.BILL_PAYMENT,
+            reference,
+            List.of(
+                TransactionStatus.IN_PROGRESS,
+                TransactionStatus.PIN_REQUIRED,
+                TransactionStatus.APPROVED))
+        .map(count -> count > 0);
   }
 
   public Uni<CardTransaction> latest(UUID terminalRef) {

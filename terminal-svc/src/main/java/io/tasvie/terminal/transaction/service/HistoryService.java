@@ -8,7 +8,6 @@ import io.tasvie.terminal.terminal.Terminal;
 import io.tasvie.terminal.terminal.repository.TerminalRepository;
 import io.tasvie.terminal.transaction.CardTransaction;
 import io.tasvie.terminal.transaction.TransactionStatus;
-import io.tasvie.terminal.transaction.TransactionType;
 import io.tasvie.terminal.transaction.mapping.Receipt;
 import io.tasvie.terminal.transaction.mapping.TransactionMapper;
 import io.tasvie.terminal.transaction.repository.TransactionRepository;
@@ -86,7 +85,10 @@ public class HistoryService {
     }
   }
 
-  /** Approved transactions of one currency: purchases, refunds and what is left. */
+  /**
+   * Approved transactions of one currency: sales (purchases and value-added sales), refunds and
+   * what is left.
+   */
   public record Totals(String currency, long count, long purchases, long refunds, long net) {}
 
   public record History(
@@ -131,7 +133,7 @@ public class HistoryService {
       }
       long[] sum = sums.computeIfAbsent(row.getCurrency(), currency -> new long[3]);
       sum[0]++;
-      sum[row.getType() == TransactionType.PURCHASE ? 1 : 2] += row.getAmount();
+      sum[row.getType().isSale() ? 1 : 2] += row.getAmount();
     }
     List<Totals> totals =
         sums.entrySet().stream()

@@ -1,5 +1,8 @@
 package io.tasvie.terminal.transaction.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.acquirer.Acquirer;
@@ -22,6 +25,8 @@ import io.tasvie.terminal.transaction.TransactionType;
 import io.tasvie.terminal.transaction.mapping.Receipt;
 import io.tasvie.terminal.transaction.mapping.TransactionMapper;
 import io.tasvie.terminal.transaction.repository.TransactionRepository;
+import io.tasvie.terminal.valueadded.Fulfilment;
+import io.tasvie.terminal.valueadded.ValueAddedOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -31,10 +36,12 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Card-present purchases, one active per terminal. A purchase is recorded IN_PROGRESS and committed
- * before the acquirer is asked, and its outcome committed with its event and its answer: a terminal
- * that lost its connection finds the outcome with {@code last-transaction}, and a crash in between
- * leaves a row the sweep reverses.
+ * Card-present sales, one active per terminal: purchases and value-added sales (a top-up, an
+ * internet package, a bill) paid by card. A sale is recorded IN_PROGRESS and committed before the
+ * acquirer is asked, and its outcome committed with its event and its answer: a terminal that lost
+ * its connection finds the outcome with {@code last-transaction}, and a crash in between leaves a
+ * row the sweep reverses. A value-added sale is fulfilled by the operator after the approval; if
+ * the operator fails, the card charge is reversed and the sale ends REVERSED, never captured.
  */
 @ApplicationScoped
 public class PurchaseService {
@@ -45,12 +52,19 @@ public class PurchaseService {
   /** The unique index that lets one transaction per terminal be active. */
   private static final String ONE_ACTIVE = "card_transaction_one_active";
 
+  /** The unique index that lets a bill be paid once. */
+  private static final String BILL_ONCE = "card_transaction_bill_once";
+
+  private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
+
   private final TransactionRepository transactions;
   private final TerminalLookup lookup;
   private final CvmLimits cvmLimits;
   private final Acquirer acquirer;
+  private final Fulfilment fulfilment;
   private final Outbox outbox;
   private final MessageLog messages;
+  private final ObjectMapper mapper;
   private final TerminalConfig config;
 
   public PurchaseService(
@@ -58,23 +72,34 @@ public class PurchaseService {
       TerminalLookup lookup,
       CvmLimits cvmLimits,
       Acquirer acquirer,
+      Fulfilment fulfilment,
       Outbox outbox,
       MessageLog messages,
+      ObjectMapper mapper,
       TerminalConfig config) {
     this.transactions = transactions;
     this.lookup = lookup;
     this.cvmLimits = cvmLimits;
     this.acquirer = acquirer;
+    this.fulfilment = fulfilment;
     this.outbox = outbox;
     this.messages = messages;
+    this.mapper = mapper;
     this.config = config;
   }
 
   /**
-   * {@code transactionId} is set when the terminal retries a PIN_REQUIRED purchase with the PIN.
+   * {@code messageType} is the session request ({@code purchase}, {@code topup}, ...) whose answer
+   * is kept; {@code order} is null for a plain purchase; {@code transactionId} is set when the
+   * terminal retries a PIN_REQUIRED sale with the PIN.
    */
   public record PurchaseCommand(
-      long amount, String currency, PresentedCard card, UUID transactionId) {}
+      String messageType,
+      long amount,
+      String currency,
+      PresentedCard card,
+      ValueAddedOrder order,
+      UUID transactionId) {}
 
   /** {@code cvmLimit} is set with PIN_REQUIRED; {@code receipt} once the outcome is final. */
   public record PurchaseResult(
@@ -93,28 +118,12 @@ public class PurchaseService {
   public Uni<PurchaseResult> purchase(UUID terminalRef, String messageId, PurchaseCommand command) {
     Instant now = Instant.now();
     return Panache.withTransaction(() -> start(terminalRef, messageId, command, now))
-        .onFailure(failure -> ONE_ACTIVE.equals(Unavailability.uniqueViolation(failure)))
-        .transform(
-            failure ->
-                new ProblemException(
-                    409,
-                    "busy",
-                    "Terminal busy",
-                    "Another transaction started on this terminal at the same moment"))
+        .onFailure(failure -> Unavailability.uniqueViolation(failure) != null)
+        .transform(PurchaseService::raced)
         .chain(
             started ->
                 started.transaction().getStatus() == TransactionStatus.PIN_REQUIRED
-                    ? Uni.createFrom()
-                        .item(
-                            new PurchaseResult(
-                                started.transaction().getId(),
-                                TransactionStatus.PIN_REQUIRED.name(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                started.cvmLimit(),
-                                null))
+                    ? Uni.createFrom().item(pinRequired(started.transaction(), started.cvmLimit()))
                     : authorise(started, messageId, command));
   }
 
@@ -135,8 +144,8 @@ public class PurchaseService {
               if (command.transactionId() != null) {
                 return withPin(context, command, now);
               }
-              return cvmLimits
-                  .limit(terminal.getMerchantId(), command.currency())
+              return requireUnpaid(command.order())
+                  .chain(() -> cvmLimits.limit(terminal.getMerchantId(), command.currency()))
                   .chain(limit -> begin(context, messageId, command, limit, now));
             });
   }
@@ -148,6 +157,7 @@ public class PurchaseService {
       Long limit,
       Instant now) {
     PresentedCard card = command.card();
+    ValueAddedOrder order = command.order();
     boolean pinNeeded =
         card.entryMode() == EntryMode.CONTACTLESS
             && !card.pinEntered()
@@ -156,16 +166,19 @@ public class PurchaseService {
     Terminal terminal = context.terminal();
     CardTransaction transaction =
         CardTransaction.started(
-            TransactionType.PURCHASE,
+            order == null ? TransactionType.PURCHASE : order.type(),
             pinNeeded ? TransactionStatus.PIN_REQUIRED : TransactionStatus.IN_PROGRESS,
             terminal.getId(),
             terminal.getMerchantId(),
-            terminal.getKind().channel(),
+            order == null ? terminal.getKind().channel() : order.channel(),
             command.amount(),
             command.currency(),
             card,
             null,
             now);
+    if (order != null) {
+      transaction.buys(json(order.details()), order.reference());
+    }
     Started started = new Started(transaction, context, pinNeeded ? limit : null);
     return transactions
         .claimTerminal(terminal.getId(), now.minus(config.pinTimeout()), now)
@@ -177,16 +190,8 @@ public class PurchaseService {
                     ? messages.remember(
                         terminal.getId(),
                         messageId,
-                        TYPE,
-                        new PurchaseResult(
-                            transaction.getId(),
-                            TransactionStatus.PIN_REQUIRED.name(),
-                            null,
-                            null,
-                            null,
-                            null,
-                            limit,
-                            null))
+                        command.messageType(),
+                        pinRequired(transaction, limit))
                     : Uni.createFrom().voidItem())
         .replaceWith(started);
   }
@@ -205,14 +210,17 @@ public class PurchaseService {
               }
               if (!command.card().pinEntered()) {
                 throw ProblemException.badRequest(
-                    "pin-required", "The retry of a PIN_REQUIRED purchase carries the pinBlock");
+                    "pin-required", "The retry of a PIN_REQUIRED sale carries the pinBlock");
               }
+              TransactionType expected =
+                  command.order() == null ? TransactionType.PURCHASE : command.order().type();
               if (!transaction.getCardToken().equals(command.card().token())
+                  || transaction.getType() != expected
                   || transaction.getAmount() != command.amount()
                   || !transaction.getCurrency().equals(command.currency())) {
                 throw ProblemException.conflict(
                     "card-mismatch",
-                    "The retry must present the same card for the same amount and currency");
+                    "The retry must present the same card for the same sale, amount and currency");
               }
               transaction.pinEntered(now);
               return new Started(transaction, context, null);
@@ -223,6 +231,7 @@ public class PurchaseService {
       Started started, String messageId, PurchaseCommand command) {
     CardTransaction transaction = started.transaction();
     MerchantProjection merchant = started.context().merchant();
+    ValueAddedOrder order = order(transaction);
     return acquirer
         .authorize(
             new AuthorizationRequest(
@@ -241,14 +250,52 @@ public class PurchaseService {
             })
         .chain(
             reply ->
+                reply.approved() && order != null
+                    ? fulfil(order, reply)
+                    : Uni.createFrom().item(new Fulfilled(reply, null)))
+        .chain(
+            fulfilled ->
                 Panache.withTransaction(
-                    () -> complete(transaction.getId(), started.context(), messageId, reply)));
+                    () ->
+                        complete(
+                            transaction.getId(),
+                            started.context(),
+                            messageId,
+                            command.messageType(),
+                            fulfilled)));
+  }
+
+  /** The acquirer's reply and, for a value-added sale it approved, the operator's outcome. */
+  private record Fulfilled(AcquirerReply reply, Fulfilment.Outcome outcome) {
+
+    boolean failed() {
+      return outcome != null && !outcome.done();
+    }
+  }
+
+  /** Asks the operator; when it fails, the approved charge is reversed before anything is kept. */
+  private Uni<Fulfilled> fulfil(ValueAddedOrder order, AcquirerReply reply) {
+    return fulfilment
+        .fulfil(order)
+        .onFailure()
+        .recoverWithItem(failure -> new Fulfilment.Outcome(false, null, "operator-unavailable"))
+        .call(outcome -> outcome.done() ? Uni.createFrom().voidItem() : reverse(reply))
+        .map(outcome -> new Fulfilled(reply, outcome));
+  }
+
+  private Uni<Void> reverse(AcquirerReply reply) {
+    return acquirer.reverse(reply.rrn()).replaceWithVoid();
   }
 
   private Uni<PurchaseResult> complete(
-      UUID transactionId, TerminalLookup.Context context, String messageId, AcquirerReply reply) {
+      UUID transactionId,
+      TerminalLookup.Context context,
+      String messageId,
+      String messageType,
+      Fulfilled fulfilled) {
     Instant now = Instant.now();
     String terminalId = context.terminal().getTerminalId();
+    AcquirerReply reply = fulfilled.reply();
     return transactions
         .findById(transactionId, LockModeType.PESSIMISTIC_WRITE)
         .chain(
@@ -257,31 +304,115 @@ public class PurchaseService {
                 // The sweep reversed it meanwhile (a very slow acquirer): report what stands.
                 return Uni.createFrom().item(result(transaction, context, null));
               }
-              transaction.complete(reply, now);
-              PurchaseResult result = result(transaction, context, reply);
+              String reason;
+              if (fulfilled.failed()) {
+                reason = fulfilled.outcome().reason();
+                transaction.fulfilmentFailed(reply, reason, now);
+              } else {
+                reason = reply.declineReason();
+                transaction.complete(reply, now);
+                if (fulfilled.outcome() != null) {
+                  transaction.fulfilled(fulfilled.outcome().reference());
+                }
+              }
+              PurchaseResult result = result(transaction, context, reason);
               Uni<Void> event =
-                  reply.approved()
+                  transaction.getStatus() == TransactionStatus.APPROVED
                       ? outbox.publish(TransactionMapper.captured(transaction, terminalId))
                       : Uni.createFrom().voidItem();
               return event
                   .chain(
-                      () -> messages.remember(context.terminal().getId(), messageId, TYPE, result))
+                      () ->
+                          messages.remember(
+                              context.terminal().getId(), messageId, messageType, result))
                   .replaceWith(result);
             });
   }
 
   private static PurchaseResult result(
-      CardTransaction transaction, TerminalLookup.Context context, AcquirerReply reply) {
+      CardTransaction transaction, TerminalLookup.Context context, String reason) {
     return new PurchaseResult(
         transaction.getId(),
         transaction.getStatus().name(),
         transaction.getResponseCode(),
-        reply == null ? null : reply.declineReason(),
+        reason,
         transaction.getAuthCode(),
         transaction.getRrn(),
         null,
         TransactionMapper.receipt(
             transaction, context.merchant().getName(), context.terminal().getTerminalId()));
+  }
+
+  private static PurchaseResult pinRequired(CardTransaction transaction, Long limit) {
+    return new PurchaseResult(
+        transaction.getId(),
+        TransactionStatus.PIN_REQUIRED.name(),
+        null,
+        null,
+        null,
+        null,
+        limit,
+        null);
+  }
+
+  /**
+   * @throws ProblemException 409 {@code bill-already-paid}; the unique index settles a race
+   */
+  private Uni<Void> requireUnpaid(ValueAddedOrder order) {
+    if (order == null || order.type() != TransactionType.BILL_PAYMENT) {
+      return Uni.createFrom().voidItem();
+    }
+    return transactions
+        .billTaken(order.reference())
+        .invoke(
+            taken -> {
+              if (taken) {
+                throw billPaid();
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private static Throwable raced(Throwable failure) {
+    String constraint = Unavailability.uniqueViolation(failure);
+    if (ONE_ACTIVE.equals(constraint)) {
+      return new ProblemException(
+          409,
+          "busy",
+          "Terminal busy",
+          "Another transaction started on this terminal at the same moment");
+    }
+    return BILL_ONCE.equals(constraint) ? billPaid() : failure;
+  }
+
+  private static ProblemException billPaid() {
+    return ProblemException.conflict("bill-already-paid", "This bill has already been paid");
+  }
+
+  /** The order a value-added sale was started with (for its PIN retry), from its row. */
+  private ValueAddedOrder order(CardTransaction transaction) {
+    if (transaction.getProduct() == null) {
+      return null;
+    }
+    try {
+      return new ValueAddedOrder(
+          transaction.getType(),
+          transaction.getChannel(),
+          transaction.getAmount(),
+          transaction.getProductRef(),
+          mapper.readValue(transaction.getProduct(), DETAILS));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "transaction " + transaction.getId() + " has a bad product", e);
+    }
+  }
+
+  private String json(Map<String, Object> details) {
+    try {
+      return mapper.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("order cannot be serialised", e);
+    }
   }
 
   private static void requireAccepted(MerchantProjection merchant, PurchaseCommand command) {

@@ -52,6 +52,11 @@ public class TransactionService {
 
   public record ReceiptRequested(UUID transactionId, String phoneNumber, String status) {}
 
+  /** Whether a bill ({@code billId/paymentId}) is paid or being paid. */
+  public Uni<Boolean> billPaid(String reference) {
+    return Panache.withSession(() -> transactions.billTaken(reference));
+  }
+
   public Uni<LastTransaction> last(UUID terminalRef) {
     return Panache.withSession(
         () ->
