@@ -39,6 +39,18 @@ final class Fields {
     return value.asLong();
   }
 
+  /** A whole number that may be absent (null) or zero. */
+  static Long optionalLong(JsonNode frame, String field) {
+    JsonNode value = frame.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw invalid(field, "must be a whole number of minor units");
+    }
+    return value.asLong();
+  }
+
   static UUID uuid(JsonNode frame, String field, boolean required) {
     String text = text(frame, field, required);
     if (text == null) {

@@ -10,6 +10,7 @@ import io.tasvie.common.problem.Unavailability;
 import io.tasvie.terminal.message.Frames;
 import io.tasvie.terminal.message.MessageLog;
 import io.tasvie.terminal.supervisor.SupervisorCodes;
+import io.tasvie.terminal.terminal.TerminalKind;
 import io.tasvie.terminal.terminal.config.TerminalConfig;
 import io.tasvie.terminal.terminal.repository.TerminalRepository;
 import io.tasvie.terminal.terminal.service.PairingService;
@@ -26,6 +27,8 @@ import io.tasvie.terminal.valueadded.InternetPackage;
 import io.tasvie.terminal.valueadded.Operator;
 import io.tasvie.terminal.valueadded.ValueAddedOrder;
 import io.tasvie.terminal.valueadded.ValueAddedOrders;
+import io.tasvie.terminal.wallet.service.WalletService;
+import io.tasvie.terminal.wallet.service.WalletService.StartCommand;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,7 +66,11 @@ public class SessionProtocol {
           "internet-packages",
           INTERNET_PACKAGE,
           "bill-info",
-          BILL_PAYMENT);
+          BILL_PAYMENT,
+          WalletService.START,
+          WalletService.CANCEL,
+          WalletService.COMPLETE_SALE,
+          WalletService.REFUND);
 
   /** Requests whose first answer is kept and replayed for a resent id. */
   private static final Set<String> RECORDED =
@@ -74,7 +81,11 @@ public class SessionProtocol {
           TransactionService.RECEIPT_SMS,
           TOP_UP,
           INTERNET_PACKAGE,
-          BILL_PAYMENT);
+          BILL_PAYMENT,
+          WalletService.START,
+          WalletService.CANCEL,
+          WalletService.COMPLETE_SALE,
+          WalletService.REFUND);
 
   private static final int MAX_ID_LENGTH = 64;
 
@@ -90,6 +101,7 @@ public class SessionProtocol {
   private final SupervisorCodes supervisorCodes;
   private final TerminalRepository terminals;
   private final TerminalConfig config;
+  private final WalletService wallet;
 
   public SessionProtocol(
       ObjectMapper mapper,
@@ -103,7 +115,8 @@ public class SessionProtocol {
       PairingService pairing,
       SupervisorCodes supervisorCodes,
       TerminalRepository terminals,
-      TerminalConfig config) {
+      TerminalConfig config,
+      WalletService wallet) {
     this.mapper = mapper;
     this.frames = frames;
     this.messages = messages;
@@ -116,6 +129,7 @@ public class SessionProtocol {
     this.supervisorCodes = supervisorCodes;
     this.terminals = terminals;
     this.config = config;
+    this.wallet = wallet;
   }
 
   public Uni<String> handle(TerminalSession session, String text) {
@@ -172,7 +186,37 @@ public class SessionProtocol {
               .cancel(session.terminalRef(), id, Fields.uuid(frame, "transactionId", false))
               .map(receipt -> frames.answer(type, id, Map.of("transaction", receipt)));
       case "last-transaction" ->
-          transactions.last(session.terminalRef()).map(last -> frames.answer(type, id, last));
+          session.kind() == TerminalKind.TILL
+              ? wallet.last(session.terminalRef()).map(last -> frames.answer(type, id, last))
+              : transactions.last(session.terminalRef()).map(last -> frames.answer(type, id, last));
+      case WalletService.START ->
+          wallet
+              .start(
+                  session.terminalRef(),
+                  id,
+                  new StartCommand(
+                      Fields.amount(frame, "amount"),
+                      Fields.text(frame, "currency", true),
+                      Fields.text(frame, "orderReference", false),
+                      Fields.optionalLong(frame, "cashBack"),
+                      Fields.optionalLong(frame, "otherTender")))
+              .map(view -> frames.answer(type, id, view));
+      case WalletService.CANCEL ->
+          wallet
+              .cancel(session.terminalRef(), id, Fields.uuid(frame, "paymentId", true))
+              .map(view -> frames.answer(type, id, view));
+      case WalletService.COMPLETE_SALE ->
+          wallet
+              .completeSale(session.terminalRef(), id, Fields.uuid(frame, "paymentId", true))
+              .map(view -> frames.answer(type, id, view));
+      case WalletService.REFUND ->
+          wallet
+              .refund(
+                  session.terminalRef(),
+                  id,
+                  Fields.uuid(frame, "paymentId", true),
+                  Fields.amount(frame, "amount"))
+              .map(result -> frames.answer(type, id, result));
       case RefundService.TYPE -> refund(session, id, frame);
       case "history" -> history(session, id, frame);
       case TransactionService.RECEIPT_SMS ->

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
 import io.tasvie.common.testing.TerminalClient;
 import io.tasvie.common.testing.TestKafka;
 import io.tasvie.common.testing.TestTokens;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -181,6 +183,23 @@ public final class Terminals {
   public static Active reader(Merchant merchant, String mac) {
     return activated(
         merchant, approve(request(merchant, readerRequest(mac))), deviceId(), SUPERVISOR_CODE);
+  }
+
+  /** An active till of {@code merchant} with the QR code id {@code qrId}. */
+  public static Active till(Merchant merchant, String qrId) {
+    Map<String, Object> body =
+        Map.of("kind", "TILL", "qrId", qrId, "label", "Till " + qrId, "email", "owner@example.com");
+    return activated(merchant, approve(request(merchant, body)), deviceId(), null);
+  }
+
+  /** A wallet user's token (role wallet), the user being its subject. */
+  public static String walletUser(String user) {
+    return Jwt.issuer("tasvie")
+        .subject(user)
+        .upn(user)
+        .groups(Set.of("wallet"))
+        .expiresIn(Duration.ofMinutes(10))
+        .sign("test-jwt-private.pem");
   }
 
   /** An active, paired Bluetooth reader (AMP 2000) of {@code merchant}. */

@@ -60,4 +60,16 @@ public interface TerminalConfig {
   /** Largest text frame the session handles; larger ones are answered FRAME_TOO_LARGE. */
   @WithDefault("65536")
   int maxFrameBytes();
+
+  /** How long a wallet payment waits for a wallet user to confirm it. */
+  @WithDefault("2m")
+  Duration walletPaymentTtl();
+
+  /** How long after its capture a wallet payment can be refunded. */
+  @WithDefault("30d")
+  Duration walletRefundWindow();
+
+  /** The sandbox balance a wallet user starts with, per currency, in minor units. */
+  @WithDefault("100000000")
+  long walletSandboxBalance();
 }

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.terminal.terminal.Terminal;
+import io.tasvie.terminal.terminal.TerminalKind;
 import io.tasvie.terminal.terminal.TerminalStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -61,6 +62,12 @@ public class TerminalRepository implements PanacheRepositoryBase<Terminal, UUID>
       params.put("status", status);
     }
     return find(query.toString(), Sort.descending("requestedAt"), params).page(0, 500).list();
+  }
+
+  /** The till whose QR code or NFC tag has this id, or null. */
+  public Uni<Terminal> findTill(String tagId) {
+    return find("kind = ?1 and (qrId = ?2 or nfcTagId = ?2)", TerminalKind.TILL, tagId)
+        .firstResult();
   }
 
   public Uni<Terminal> findByBluetoothMac(String mac) {
