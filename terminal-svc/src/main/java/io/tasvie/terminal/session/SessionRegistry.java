@@ -6,9 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * The sessions this node holds, one per terminal ID. A message for a terminal goes to the session
- * held here; with several replicas, a message for a terminal held elsewhere has to be routed to its
- * node (see the README, "Scaling").
+ * The sessions this node holds, one per terminal ID. A message for a terminal held by another
+ * replica goes there through {@link SessionBus}.
  */
 @ApplicationScoped
 public class SessionRegistry {
@@ -16,6 +15,11 @@ public class SessionRegistry {
   private static final Logger LOG = Logger.getLogger(SessionRegistry.class);
 
   private final ConcurrentHashMap<String, TerminalSession> sessions = new ConcurrentHashMap<>();
+  private final SessionBus bus;
+
+  public SessionRegistry(SessionBus bus) {
+    this.bus = bus;
+  }
 
   /**
    * Makes {@code session} the terminal's session; an older one is closed as {@link
@@ -34,11 +38,26 @@ public class SessionRegistry {
   }
 
   /**
-   * Sends a server-initiated message to the terminal's open session.
-   *
-   * @return whether the terminal has a session on this node
+   * Sends a server-initiated message to the terminal's open session, on this node or, through
+   * {@link SessionBus}, on the replica that holds it.
    */
-  public boolean send(String terminalId, String json) {
+  public void send(String terminalId, String json) {
+    if (!sendLocal(terminalId, json)) {
+      bus.publish(new SessionBus.Delivery(terminalId, json, null));
+    }
+  }
+
+  /** Closes the terminal's session for {@code cause}, wherever it is held. */
+  public void close(String terminalId, CloseCause cause) {
+    if (!closeLocal(terminalId, cause)) {
+      bus.publish(new SessionBus.Delivery(terminalId, null, cause));
+    }
+  }
+
+  /**
+   * @return whether this node holds the terminal's session
+   */
+  boolean sendLocal(String terminalId, String json) {
     TerminalSession session = sessions.get(terminalId);
     if (session == null) {
       return false;
@@ -53,11 +72,13 @@ public class SessionRegistry {
     return true;
   }
 
-  public void close(String terminalId, CloseCause cause) {
+  boolean closeLocal(String terminalId, CloseCause cause) {
     TerminalSession session = sessions.get(terminalId);
-    if (session != null) {
-      session.close(cause);
+    if (session == null) {
+      return false;
     }
+    session.close(cause);
+    return true;
   }
 
   /** The terminal's session on this node, or null. */

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tasvie.common.security.MerchantClaim;
 import io.tasvie.common.security.Roles;
 import io.tasvie.terminal.message.Frames;
+import io.tasvie.terminal.session.Presence;
 import io.tasvie.terminal.session.SessionRegistry;
 import io.tasvie.terminal.terminal.repository.TerminalRepository;
 import io.tasvie.terminal.transaction.service.HistoryService;
@@ -41,6 +42,7 @@ public class TerminalTransactionResource {
   private final TerminalRepository terminals;
   private final SessionRegistry sessions;
   private final Frames frames;
+  private final Presence presence;
   private final JsonWebToken jwt;
 
   public TerminalTransactionResource(
@@ -49,12 +51,14 @@ public class TerminalTransactionResource {
       TerminalRepository terminals,
       SessionRegistry sessions,
       Frames frames,
+      Presence presence,
       JsonWebToken jwt) {
     this.history = history;
     this.refunds = refunds;
     this.terminals = terminals;
     this.sessions = sessions;
     this.frames = frames;
+    this.presence = presence;
     this.jwt = jwt;
   }
 
@@ -63,7 +67,7 @@ public class TerminalTransactionResource {
       @Positive long amount,
       @NotBlank String supervisorCode) {}
 
-  /** The approval, and whether the terminal had an open session to receive it. */
+  /** The approval, and whether the terminal has an open session (on any replica) to receive it. */
   public record RefundApprovalResponse(ApprovalResult approval, boolean delivered) {}
 
   @GET
@@ -89,15 +93,20 @@ public class TerminalTransactionResource {
                         body.originalTransactionId(),
                         body.amount(),
                         body.supervisorCode())
-                    .map(
-                        approval -> {
-                          boolean delivered =
-                              sessions.send(
-                                  terminal.getTerminalId(),
-                                  frames.push("refund-approved", approval));
-                          return Response.status(201)
-                              .entity(new RefundApprovalResponse(approval, delivered))
-                              .build();
-                        }));
+                    .invoke(
+                        approval ->
+                            sessions.send(
+                                terminal.getTerminalId(), frames.push("refund-approved", approval)))
+                    .chain(
+                        approval ->
+                            presence
+                                .of(terminal)
+                                .map(
+                                    state ->
+                                        Response.status(201)
+                                            .entity(
+                                                new RefundApprovalResponse(
+                                                    approval, state.online()))
+                                            .build())));
   }
 }
