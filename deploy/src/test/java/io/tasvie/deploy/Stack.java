@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /** What the end-to-end tests do to running services over HTTP. */
 final class Stack {
@@ -49,5 +51,65 @@ final class Stack {
         .statusCode(201)
         .extract()
         .path("merchantId");
+  }
+
+  /** A SoftPOS terminal requested by the merchant on {@code terminal}; the request's id. */
+  static String requestSoftPos(
+      ServiceProcess terminal, String merchantToken, String deviceId, String email) {
+    return given()
+        .auth()
+        .oauth2(merchantToken)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "kind", "SOFTPOS_NFC",
+                "deviceId", deviceId,
+                "androidVersion", 12,
+                "nfc", true,
+                "email", email,
+                "language", "en"))
+        .post(terminal.url("/v1/terminals"))
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** Approves a terminal request as admin; its terminal ID. */
+  static String approve(ServiceProcess terminal, String adminToken, String ref) {
+    return given()
+        .auth()
+        .oauth2(adminToken)
+        .post(terminal.url("/v1/terminals/" + ref + "/approve"))
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("terminalId");
+  }
+
+  /** Activates with the e-mailed code; the terminal's access token. */
+  static String activate(
+      ServiceProcess terminal,
+      String merchantNumber,
+      String code,
+      String deviceId,
+      String supervisorCode) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "merchantNumber", merchantNumber,
+                "activationCode", code,
+                "deviceId", deviceId,
+                "supervisorCode", supervisorCode))
+        .post(terminal.url("/v1/terminals/activation"))
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("accessToken");
+  }
+
+  static URI sessionOf(ServiceProcess terminal) {
+    return URI.create("ws://127.0.0.1:" + terminal.port + "/v1/terminal/session");
   }
 }

@@ -121,56 +121,12 @@ class TerminalPaymentsIT {
     String merchant = TestTokens.merchant(UUID.fromString(merchantId));
     String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@kafe.example";
     String deviceId = "pixel-" + UUID.randomUUID().toString().substring(0, 8);
-    String ref =
-        given()
-            .auth()
-            .oauth2(merchant)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "kind",
-                    "SOFTPOS_NFC",
-                    "deviceId",
-                    deviceId,
-                    "androidVersion",
-                    12,
-                    "nfc",
-                    true,
-                    "email",
-                    email,
-                    "language",
-                    "en"))
-            .post(terminal.url("/v1/terminals"))
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    String terminalId =
-        given()
-            .auth()
-            .oauth2(admin)
-            .post(terminal.url("/v1/terminals/" + ref + "/approve"))
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("terminalId");
+    String ref = Stack.requestSoftPos(terminal, merchant, deviceId, email);
+    String terminalId = Stack.approve(terminal, admin, ref);
     String code = activationCodeMailedTo(email, terminalId);
 
-    String token =
-        given()
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "merchantNumber", merchantNumber,
-                    "activationCode", code,
-                    "deviceId", deviceId,
-                    "supervisorCode", SUPERVISOR_CODE))
-            .post(terminal.url("/v1/terminals/activation"))
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("accessToken");
-    URI session = URI.create("ws://127.0.0.1:" + terminal.port + "/v1/terminal/session");
+    String token = Stack.activate(terminal, merchantNumber, code, deviceId, SUPERVISOR_CODE);
+    URI session = Stack.sessionOf(terminal);
 
     try (TerminalClient client = TerminalClient.open(session, token)) {
       // 25.00 EUR contactless: no PIN. 45.00 EUR contactless: the PIN, under the same transaction.

@@ -11,7 +11,6 @@ import io.restassured.http.ContentType;
 import io.tasvie.common.testing.TerminalClient;
 import io.tasvie.common.testing.TestKafka;
 import io.tasvie.common.testing.TestTokens;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -82,40 +81,11 @@ class TerminalReplicasIT {
 
     String merchant = TestTokens.merchant(merchantId);
     String deviceId = "node-test-" + UUID.randomUUID().toString().substring(0, 8);
-    String ref =
-        given()
-            .auth()
-            .oauth2(merchant)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "kind",
-                    "SOFTPOS_NFC",
-                    "deviceId",
-                    deviceId,
-                    "androidVersion",
-                    12,
-                    "nfc",
-                    true,
-                    "email",
-                    "two@nodes.example"))
-            .post(first.url("/v1/terminals"))
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String ref = Stack.requestSoftPos(first, merchant, deviceId, "two@nodes.example");
     String terminalId;
     String code;
     try (TestKafka.Tail events = TestKafka.tail("terminals")) {
-      terminalId =
-          given()
-              .auth()
-              .oauth2(admin)
-              .post(first.url("/v1/terminals/" + ref + "/approve"))
-              .then()
-              .statusCode(200)
-              .extract()
-              .path("terminalId");
+      terminalId = Stack.approve(first, admin, ref);
       var record =
           events.await(
               r ->
@@ -124,29 +94,11 @@ class TerminalReplicasIT {
               Duration.ofSeconds(30));
       code = MAPPER.readTree(record.value()).path("activationCode").asText();
     }
-    String token =
-        given()
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "merchantNumber",
-                    merchantNumber,
-                    "activationCode",
-                    code,
-                    "deviceId",
-                    deviceId,
-                    "supervisorCode",
-                    "8642"))
-            .post(second.url("/v1/terminals/activation"))
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("accessToken");
+    String token = Stack.activate(second, merchantNumber, code, deviceId, "8642");
 
     // The session is held by the first replica.
     TerminalClient session =
-        TerminalClient.open(
-            URI.create("ws://127.0.0.1:" + first.port + "/v1/terminal/session"), token);
+        TerminalClient.open(Stack.sessionOf(first), token);
     JsonNode sale =
         session.request(
             "purchase",
