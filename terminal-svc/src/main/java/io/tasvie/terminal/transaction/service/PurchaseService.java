@@ -30,7 +30,6 @@ import io.tasvie.terminal.valueadded.ValueAddedOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -140,7 +139,7 @@ public class PurchaseService {
                     "reader-not-paired",
                     "Pair the reader of terminal " + terminal.getTerminalId() + " first");
               }
-              requireAccepted(context.merchant(), command);
+              requireAccepted(context, command);
               if (command.transactionId() != null) {
                 return withPin(context, command, now);
               }
@@ -415,21 +414,10 @@ public class PurchaseService {
     }
   }
 
-  private static void requireAccepted(MerchantProjection merchant, PurchaseCommand command) {
+  private static void requireAccepted(TerminalLookup.Context context, PurchaseCommand command) {
     if (command.amount() <= 0) {
       throw ProblemException.badRequest("invalid-amount", "amount must be positive (minor units)");
     }
-    if (!merchant.getCurrency().equals(command.currency())) {
-      throw new ProblemException(
-          400,
-          "currency-not-accepted",
-          "Bad request",
-          "Merchant "
-              + merchant.getMerchantNumber()
-              + " accepts "
-              + merchant.getCurrency()
-              + " only",
-          Map.of("accepted", List.of(merchant.getCurrency())));
-    }
+    context.requireCurrency(command.currency());
   }
 }

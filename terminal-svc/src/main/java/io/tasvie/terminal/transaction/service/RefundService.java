@@ -212,16 +212,7 @@ public class RefundService {
                     "not-refundable", "Transaction " + originalId + " is not an approved purchase");
               }
               if (amount > original.remaining()) {
-                throw new ProblemException(
-                    409,
-                    "refund-exceeds-remainder",
-                    "Conflict",
-                    "The refund of "
-                        + amount
-                        + " is above what is left to refund of the purchase ("
-                        + original.remaining()
-                        + ")",
-                    Map.of("remaining", original.remaining()));
+                throw exceedsRemainder(amount, original.remaining());
               }
               if (card != null && !card.token().equals(original.getCardToken())) {
                 throw ProblemException.conflict(
@@ -229,6 +220,16 @@ public class RefundService {
               }
               return original;
             });
+  }
+
+  /** A refund above what is left of the payment it pays back, card or wallet. */
+  public static ProblemException exceedsRemainder(long amount, long remaining) {
+    return new ProblemException(
+        409,
+        "refund-exceeds-remainder",
+        "Conflict",
+        "The refund of " + amount + " is above what is left to refund (" + remaining + ")",
+        Map.of("remaining", remaining));
   }
 
   private Uni<Void> useApproval(UUID terminalRef, RefundCommand command, Instant now) {

@@ -7,6 +7,8 @@ import io.tasvie.common.problem.ProblemException;
 import io.tasvie.terminal.terminal.Terminal;
 import io.tasvie.terminal.terminal.repository.TerminalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The terminal a transaction runs on, re-read in the transaction, and its merchant. */
@@ -19,7 +21,27 @@ public class TerminalLookup {
     this.terminals = terminals;
   }
 
-  public record Context(Terminal terminal, MerchantProjection merchant) {}
+  public record Context(Terminal terminal, MerchantProjection merchant) {
+
+    /**
+     * @throws ProblemException 400 {@code currency-not-accepted} for another currency than the
+     *     merchant's
+     */
+    public void requireCurrency(String currency) {
+      if (!merchant.getCurrency().equals(currency)) {
+        throw new ProblemException(
+            400,
+            "currency-not-accepted",
+            "Bad request",
+            "Merchant "
+                + merchant.getMerchantNumber()
+                + " accepts "
+                + merchant.getCurrency()
+                + " only",
+            Map.of("accepted", List.of(merchant.getCurrency())));
+      }
+    }
+  }
 
   /**
    * @throws ProblemException 409 {@code terminal-not-active} when the terminal was revoked (or is

@@ -15,6 +15,7 @@ import io.tasvie.terminal.terminal.TerminalKind;
 import io.tasvie.terminal.terminal.config.TerminalConfig;
 import io.tasvie.terminal.terminal.repository.TerminalRepository;
 import io.tasvie.terminal.transaction.CardTransaction;
+import io.tasvie.terminal.transaction.service.RefundService;
 import io.tasvie.terminal.transaction.service.TerminalLookup;
 import io.tasvie.terminal.wallet.WalletPayment;
 import io.tasvie.terminal.wallet.WalletPaymentStatus;
@@ -95,11 +96,7 @@ public class WalletService {
                 till(tillRef)
                     .chain(
                         context -> {
-                          if (!context.merchant().getCurrency().equals(command.currency())) {
-                            throw ProblemException.badRequest(
-                                "currency-not-accepted",
-                                "Merchant accepts " + context.merchant().getCurrency() + " only");
-                          }
+                          context.requireCurrency(command.currency());
                           return active(tillRef)
                               .chain(
                                   active -> {
@@ -251,16 +248,7 @@ public class WalletService {
                                 + " days");
                       }
                       if (amount > payment.remaining()) {
-                        throw new ProblemException(
-                            409,
-                            "refund-exceeds-remainder",
-                            "Conflict",
-                            "The refund of "
-                                + amount
-                                + " is above what is left ("
-                                + payment.remaining()
-                                + ")",
-                            Map.of("remaining", payment.remaining()));
+                        throw RefundService.exceedsRemainder(amount, payment.remaining());
                       }
                       payment.refunded(amount, now);
                       RefundResult result =
