@@ -95,7 +95,9 @@ final class KafkaBroker implements AutoCloseable {
     UUID uuid = UUID.randomUUID();
     ByteBuffer bytes = ByteBuffer.allocate(16);
     bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    // The storage tool would take an id starting with '-' for an option.
+    return id.startsWith("-") ? "A" + id.substring(1) : id;
   }
 
   @Override
