@@ -62,12 +62,18 @@ final class Stack {
         .contentType(ContentType.JSON)
         .body(
             Map.of(
-                "kind", "SOFTPOS_NFC",
-                "deviceId", deviceId,
-                "androidVersion", 12,
-                "nfc", true,
-                "email", email,
-                "language", "en"))
+                "kind",
+                "SOFTPOS_NFC",
+                "deviceId",
+                deviceId,
+                "androidVersion",
+                12,
+                "nfc",
+                true,
+                "email",
+                email,
+                "language",
+                "en"))
         .post(terminal.url("/v1/terminals"))
         .then()
         .statusCode(201)

@@ -97,8 +97,7 @@ class TerminalReplicasIT {
     String token = Stack.activate(second, merchantNumber, code, deviceId, "8642");
 
     // The session is held by the first replica.
-    TerminalClient session =
-        TerminalClient.open(Stack.sessionOf(first), token);
+    TerminalClient session = TerminalClient.open(Stack.sessionOf(first), token);
     JsonNode sale =
         session.request(
             "purchase",
