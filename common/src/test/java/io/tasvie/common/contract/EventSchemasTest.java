@@ -28,6 +28,7 @@ class EventSchemasTest {
   private static final Map<String, Class<?>> EVENTS =
       Map.ofEntries(
           Map.entry("MerchantRegistered", MerchantRegisteredEvent.class),
+          Map.entry("MerchantSettingsChanged", MerchantSettingsChangedEvent.class),
           Map.entry("ReceiptRequested", ReceiptRequestedEvent.class),
           Map.entry("ActivationCodeIssued", ActivationCodeIssuedEvent.class),
           Map.entry("TerminalActivated", TerminalActivatedEvent.class),

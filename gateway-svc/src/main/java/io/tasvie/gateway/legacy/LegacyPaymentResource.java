@@ -74,7 +74,11 @@ public class LegacyPaymentResource {
                         }))
         .map(payment -> PageResponses.seeOther("/pay/" + payment.getId()))
         .onFailure(ProblemException.class)
-        .recoverWithUni(e -> pages.error(400, locale, e.getMessage()));
+        // A bad form is a 400 page; a checkout paused for maintenance says so with its 503.
+        .recoverWithUni(
+            e ->
+                pages.error(
+                    ((ProblemException) e).status() == 503 ? 503 : 400, locale, e.getMessage()));
   }
 
   private static String reference(String res) {

@@ -59,6 +59,11 @@ public class Merchant {
     return merchant;
   }
 
+  /** The hosts the payer may be sent back to (and their subdomains), lower-case, each once. */
+  public void changeCallbackDomains(List<String> domains) {
+    this.callbackDomains = List.copyOf(domains);
+  }
+
   public UUID getId() {
     return id;
   }

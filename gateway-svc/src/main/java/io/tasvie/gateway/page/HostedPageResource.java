@@ -4,6 +4,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.card.CardNumber;
+import io.tasvie.common.problem.ProblemException;
 import io.tasvie.gateway.merchant.Merchant;
 import io.tasvie.gateway.merchant.service.MerchantService;
 import io.tasvie.gateway.payment.Payment;
@@ -124,7 +125,19 @@ public class HostedPageResource {
           String payerIp = request.remoteAddress().hostAddress();
           return payments
               .pay(payment.getId(), merchant.getMerchantNumber(), card, cardExpiry, payerIp)
-              .map(paid -> PageResponses.seeOther(resultPage));
+              .map(paid -> PageResponses.seeOther(resultPage))
+              // Refused before the acquirer (maintenance, a card of the wrong environment): the
+              // payment is still payable, the form shows why.
+              .onFailure(ProblemException.class)
+              .recoverWithUni(
+                  refused ->
+                      render(
+                          ((ProblemException) refused).status(),
+                          payment,
+                          merchant,
+                          locale,
+                          formCookie,
+                          refusal(words, (ProblemException) refused)));
         });
   }
 
@@ -171,6 +184,7 @@ public class HostedPageResource {
     boolean failed = payment.getStatus() == PaymentStatus.DECLINED;
     boolean reversed = payment.getStatus() == PaymentStatus.REVERSED;
     boolean expired = !form && !paid && !failed && !reversed;
+    boolean discounted = payment.getDiscountAmount() > 0;
     PageView view =
         new PageView(
             locale.tag(),
@@ -179,6 +193,8 @@ public class HostedPageResource {
             merchant.getName(),
             payment.getMerchantReference(),
             locale.money(payment.getAmount(), payment.getCurrency()),
+            discounted ? locale.money(payment.getOrderAmount(), payment.getCurrency()) : null,
+            discounted ? locale.money(payment.getDiscountAmount(), payment.getCurrency()) : null,
             payment.getDescription(),
             payment.getPayerName(),
             locale.dateTime(payment.getExpiresAt()),
@@ -208,6 +224,15 @@ public class HostedPageResource {
         .setLocale(locale.locale())
         .createUni()
         .map(html -> PageResponses.html(status, html, cookie));
+  }
+
+  private static String refusal(PageMessages words, ProblemException refused) {
+    return switch (refused.type()) {
+      case "checkout-in-maintenance" -> words.maintenance();
+      case "real-card-in-sandbox" -> words.realCardInSandbox();
+      case "test-card-in-production" -> words.testCardInProduction();
+      default -> throw refused;
+    };
   }
 
   private static String declineText(PageMessages words, String reason) {

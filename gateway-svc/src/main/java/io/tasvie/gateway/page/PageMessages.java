@@ -16,6 +16,26 @@ public interface PageMessages {
   @Message("Amount")
   String amount();
 
+  @Message("Order amount")
+  String orderAmount();
+
+  @Message("Card discount")
+  String cardDiscount();
+
+  @Message("Total")
+  String total();
+
+  @Message(
+      "Card payments at this shop are paused for maintenance. Nothing was charged; please try"
+          + " again later.")
+  String maintenance();
+
+  @Message("This shop is in test mode: only test cards are accepted, and nothing is charged.")
+  String realCardInSandbox();
+
+  @Message("Test cards cannot be used for real payments.")
+  String testCardInProduction();
+
   @Message("Description")
   String description();
 

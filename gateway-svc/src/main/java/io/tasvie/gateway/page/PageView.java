@@ -2,7 +2,8 @@ package io.tasvie.gateway.page;
 
 /**
  * What the hosted page shows, already formatted for its language. Exactly one of {@code form},
- * {@code paid}, {@code failed}, {@code expired}, {@code reversed} is true.
+ * {@code paid}, {@code failed}, {@code expired}, {@code reversed} is true. {@code orderAmount} and
+ * {@code discount} are null unless a card discount was taken off the order.
  */
 public record PageView(
     String lang,
@@ -11,6 +12,8 @@ public record PageView(
     String merchantName,
     String reference,
     String amount,
+    String orderAmount,
+    String discount,
     String description,
     String payerName,
     String expiresAt,

@@ -2,6 +2,7 @@ package io.tasvie.gateway.payment;
 
 import io.tasvie.common.acquirer.AcquirerReply;
 import io.tasvie.common.card.CardNumber;
+import io.tasvie.gateway.settings.Environment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -30,8 +31,21 @@ public class Payment {
   @Column(name = "merchant_reference", nullable = false, updatable = false)
   private String merchantReference;
 
+  /** What the card is charged: the order amount less the card discount. */
   private long amount;
+
   private String currency;
+
+  /** What the merchant asked for, before the card discount. */
+  @Column(name = "order_amount")
+  private long orderAmount;
+
+  @Column(name = "discount_amount")
+  private long discountAmount;
+
+  /** The merchant's environment when the payment was made; it decides the acquirer. */
+  @Enumerated(EnumType.STRING)
+  private Environment environment;
 
   @Column(name = "payer_name")
   private String payerName;
@@ -112,8 +126,10 @@ public class Payment {
   public static Payment create(
       UUID merchantId,
       String merchantReference,
-      long amount,
+      long orderAmount,
+      long discountAmount,
       String currency,
+      Environment environment,
       String payerName,
       String description,
       String redirectUrl,
@@ -124,7 +140,10 @@ public class Payment {
     payment.id = UUID.randomUUID();
     payment.merchantId = merchantId;
     payment.merchantReference = merchantReference;
-    payment.amount = amount;
+    payment.orderAmount = orderAmount;
+    payment.discountAmount = discountAmount;
+    payment.amount = orderAmount - discountAmount;
+    payment.environment = environment;
     payment.currency = currency;
     payment.payerName = payerName;
     payment.description = description;
@@ -229,6 +248,18 @@ public class Payment {
 
   public long getAmount() {
     return amount;
+  }
+
+  public long getOrderAmount() {
+    return orderAmount;
+  }
+
+  public long getDiscountAmount() {
+    return discountAmount;
+  }
+
+  public Environment getEnvironment() {
+    return environment;
   }
 
   public String getCurrency() {

@@ -136,7 +136,6 @@ class PaymentLifecycleTest {
     "4000000000000069, expired-card",
     "4000000000000010, do-not-honour",
     "4000000000000119, issuer-timeout",
-    "4111111111111111, invalid-card",
   })
   void declineCardsAreDeclinedWithTheirReason(String card, String reason) {
     UUID paymentId = Checkout.newPayment(merchant, 120_000);

@@ -39,6 +39,11 @@ public class SandboxAcquirer implements Acquirer {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Whether {@code digits} is one of the sandbox's cards, approving or declining. */
+  public static boolean isTestCard(String digits) {
+    return APPROVING_CARDS.containsKey(digits) || DECLINING_CARDS.containsKey(digits);
+  }
+
   @Override
   public Uni<AcquirerReply> authorize(AuthorizationRequest request) {
     String digits = request.card().digits();

@@ -18,8 +18,12 @@ public record RegisterMerchantRequest(
         List<
                 @NotNull @Size(max = 253)
                 @Pattern(
-                    regexp =
-                        "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*",
+                    regexp = HOST_NAME,
                     message = "must be a host name such as shop.example.com")
                 String>
-            callbackDomains) {}
+            callbackDomains) {
+
+  /** A DNS host name: labels of letters, digits and inner dashes, joined by dots. */
+  public static final String HOST_NAME =
+      "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*";
+}

@@ -12,6 +12,7 @@ import io.tasvie.gateway.merchant.Merchant;
 import io.tasvie.gateway.merchant.mapping.MerchantMapper;
 import io.tasvie.gateway.merchant.repository.MerchantRepository;
 import io.tasvie.gateway.merchant.rest.RegisterMerchantRequest;
+import io.tasvie.gateway.settings.MerchantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -68,6 +69,14 @@ public class MerchantService {
                                         hash,
                                         Instant.now().truncatedTo(ChronoUnit.MICROS)))
                             .call(merchants::persist)
+                            .call(
+                                m ->
+                                    Panache.getSession()
+                                        .chain(
+                                            session ->
+                                                session.persist(
+                                                    MerchantSettings.defaults(
+                                                        m.getId(), m.getRegisteredAt()))))
                             .call(m -> outbox.publish(MerchantMapper.toRegisteredEvent(m)))))
         .map(merchant -> new Registration(merchant, secret));
   }

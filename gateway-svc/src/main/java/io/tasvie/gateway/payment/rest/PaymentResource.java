@@ -211,12 +211,12 @@ public class PaymentResource {
               422,
               "amount-mismatch",
               "Amount mismatch",
-              "The payment is for "
-                  + payment.getAmount()
+              "The payment is for an order of "
+                  + payment.getOrderAmount()
                   + " "
                   + payment.getCurrency()
                   + "; nothing was captured",
-              Map.of("amount", payment.getAmount()));
+              Map.of("amount", payment.getOrderAmount()));
       case WINDOW_CLOSED ->
           new ProblemException(
               409,

@@ -4,6 +4,8 @@ import io.tasvie.common.money.Money;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.gateway.merchant.Merchant;
 import io.tasvie.gateway.payment.config.CheckoutConfig;
+import io.tasvie.gateway.settings.Discount;
+import io.tasvie.gateway.settings.MerchantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,9 +23,66 @@ public class CheckoutRules {
     this.config = config;
   }
 
-  public void check(NewPayment payment, Merchant merchant) {
+  /**
+   * Checks a new payment against the platform's limits and the merchant's settings; answers the
+   * card discount to take off the order amount.
+   */
+  public long check(NewPayment payment, Merchant merchant, MerchantSettings settings) {
+    if (settings.isMaintenance()) {
+      throw maintenance();
+    }
     checkAmount(payment.amount(), payment.currency());
+    long discount = 0;
+    // The merchant's limits and a fixed discount are in its own currency.
+    if (payment.currency().equals(merchant.getCurrency())) {
+      checkOrderLimits(payment.amount(), settings);
+      discount = discount(payment.amount(), payment.currency(), settings.getDiscount());
+    }
     checkRedirectUrl(payment.redirectUrl(), merchant);
+    return discount;
+  }
+
+  /** No new payment is taken, test or real, while the merchant's checkout is in maintenance. */
+  public static ProblemException maintenance() {
+    return new ProblemException(
+        503,
+        "checkout-in-maintenance",
+        "Checkout in maintenance",
+        "The shop has paused card payments for maintenance; nothing was charged. Try again later");
+  }
+
+  private static void checkOrderLimits(long amount, MerchantSettings settings) {
+    if (settings.getMinAmount() != null && amount < settings.getMinAmount()) {
+      throw ProblemException.badRequest(
+          "order-below-card-minimum",
+          "The shop offers card payment for orders of at least " + settings.getMinAmount());
+    }
+    if (settings.getMaxAmount() != null && amount > settings.getMaxAmount()) {
+      throw ProblemException.badRequest(
+          "order-above-card-maximum",
+          "The shop offers card payment for orders of at most " + settings.getMaxAmount());
+    }
+  }
+
+  private long discount(long amount, String currency, Discount discount) {
+    if (discount == null) {
+      return 0;
+    }
+    long off = discount.of(amount);
+    long minimum = config.currencies().get(currency).min();
+    if (amount - off < minimum) {
+      throw ProblemException.badRequest(
+          "discount-above-amount",
+          "The card discount of "
+              + off
+              + " would leave "
+              + (amount - off)
+              + ", below the smallest charge of "
+              + minimum
+              + " "
+              + currency);
+    }
+    return off;
   }
 
   void checkAmount(long amount, String currency) {

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.tasvie.common.acquirer.Acquirer;
 import io.tasvie.common.acquirer.AcquirerReply;
 import io.tasvie.common.acquirer.AuthorizationRequest;
+import io.tasvie.common.acquirer.sandbox.SandboxAcquirer;
 import io.tasvie.common.card.CardNumber;
 import io.tasvie.common.card.CardVault;
 import io.tasvie.common.outbox.Outbox;
@@ -21,6 +22,9 @@ import io.tasvie.gateway.payment.mapping.PaymentEvents;
 import io.tasvie.gateway.payment.repository.PaymentRepository;
 import io.tasvie.gateway.payment.repository.PaymentRepository.PaymentSearch;
 import io.tasvie.gateway.payment.repository.RefundRepository;
+import io.tasvie.gateway.settings.Environment;
+import io.tasvie.gateway.settings.MerchantSettings;
+import io.tasvie.gateway.settings.repository.SettingsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +46,8 @@ public class PaymentService {
   private final PaymentRepository payments;
   private final RefundRepository refunds;
   private final Acquirer acquirer;
+  private final SandboxAcquirer sandbox;
+  private final SettingsRepository settings;
   private final CardVault vault;
   private final Outbox outbox;
   private final CheckoutRules rules;
@@ -51,6 +57,8 @@ public class PaymentService {
       PaymentRepository payments,
       RefundRepository refunds,
       Acquirer acquirer,
+      SandboxAcquirer sandbox,
+      SettingsRepository settings,
       CardVault vault,
       Outbox outbox,
       CheckoutRules rules,
@@ -58,6 +66,8 @@ public class PaymentService {
     this.payments = payments;
     this.refunds = refunds;
     this.acquirer = acquirer;
+    this.sandbox = sandbox;
+    this.settings = settings;
     this.vault = vault;
     this.outbox = outbox;
     this.rules = rules;
@@ -66,31 +76,43 @@ public class PaymentService {
 
   /** Creates the payment; must run in a transaction (the caller may add an idempotency key). */
   public Uni<Payment> create(Merchant merchant, NewPayment request) {
-    rules.check(request, merchant);
-    return payments
-        .findByReference(merchant.getId(), request.merchantReference())
+    return settings
+        .findById(merchant.getId())
         .chain(
-            existing -> {
-              if (existing != null) {
-                throw duplicateReference(existing.getId(), request.merchantReference());
-              }
-              Payment payment =
-                  Payment.create(
-                      merchant.getId(),
-                      request.merchantReference(),
-                      request.amount(),
-                      request.currency(),
-                      request.payerName(),
-                      request.description(),
-                      request.redirectUrl(),
-                      request.origin(),
-                      now(),
-                      config.paymentLifetime());
-              return payments.persistAndFlush(payment);
+            merchantSettings -> {
+              long discount = rules.check(request, merchant, merchantSettings);
+              return payments
+                  .findByReference(merchant.getId(), request.merchantReference())
+                  .map(existing -> create(merchant, merchantSettings, request, discount, existing));
             })
+        .chain(payments::persistAndFlush)
         // Two concurrent requests with one reference: the unique key lets only one through.
         .onFailure(PaymentService::isDuplicateReference)
         .transform(e -> duplicateReference(null, request.merchantReference()));
+  }
+
+  private Payment create(
+      Merchant merchant,
+      MerchantSettings merchantSettings,
+      NewPayment request,
+      long discount,
+      Payment existing) {
+    if (existing != null) {
+      throw duplicateReference(existing.getId(), request.merchantReference());
+    }
+    return Payment.create(
+        merchant.getId(),
+        request.merchantReference(),
+        request.amount(),
+        discount,
+        request.currency(),
+        merchantSettings.getEnvironment(),
+        request.payerName(),
+        request.description(),
+        request.redirectUrl(),
+        request.origin(),
+        now(),
+        config.paymentLifetime());
   }
 
   private static boolean isDuplicateReference(Throwable failure) {
@@ -151,18 +173,58 @@ public class PaymentService {
                       if (!payment.isPayable(now)) {
                         return Uni.createFrom().item(payment);
                       }
-                      AuthorizationRequest request =
-                          new AuthorizationRequest(
-                              paymentId,
-                              merchantNumber,
-                              card,
-                              expiry,
-                              payment.getAmount(),
-                              payment.getCurrency());
-                      return acquirer
-                          .authorize(request)
-                          .chain(reply -> recordAuthorization(payment, reply, card, payerIp, now));
+                      return settings
+                          .findById(payment.getMerchantId())
+                          .chain(
+                              merchantSettings -> {
+                                requireAccepted(payment, merchantSettings, card);
+                                AuthorizationRequest request =
+                                    new AuthorizationRequest(
+                                        paymentId,
+                                        merchantNumber,
+                                        card,
+                                        expiry,
+                                        payment.getAmount(),
+                                        payment.getCurrency());
+                                return acquirerOf(payment)
+                                    .authorize(request)
+                                    .chain(
+                                        reply ->
+                                            recordAuthorization(
+                                                payment, reply, card, payerIp, now));
+                              });
                     }));
+  }
+
+  /**
+   * Refuses a card the payment's environment does not take, and every card while the merchant's
+   * checkout is in maintenance; the payment stays payable.
+   */
+  private static void requireAccepted(
+      Payment payment, MerchantSettings merchantSettings, CardNumber card) {
+    if (merchantSettings.isMaintenance()) {
+      throw CheckoutRules.maintenance();
+    }
+    boolean testCard = SandboxAcquirer.isTestCard(card.digits());
+    if (payment.getEnvironment() == Environment.SANDBOX && !testCard) {
+      throw new ProblemException(
+          422,
+          "real-card-in-sandbox",
+          "Only test cards in the sandbox",
+          "The shop is in the sandbox: only the sandbox's test cards can be used, nothing is charged");
+    }
+    if (payment.getEnvironment() == Environment.PRODUCTION && testCard) {
+      throw new ProblemException(
+          422,
+          "test-card-in-production",
+          "Test card refused",
+          "Test cards cannot pay in production");
+    }
+  }
+
+  /** The sandbox never reaches a real acquirer: its payments go to the sandbox acquirer. */
+  private Acquirer acquirerOf(Payment payment) {
+    return payment.getEnvironment() == Environment.SANDBOX ? sandbox : acquirer;
   }
 
   private Uni<Payment> recordAuthorization(
@@ -190,7 +252,8 @@ public class PaymentService {
   }
 
   private Uni<Verification> capture(Payment payment, Long expectedAmount) {
-    boolean amountMatches = expectedAmount == null || expectedAmount == payment.getAmount();
+    // The merchant confirms the amount it asked for; a card discount is the platform's to apply.
+    boolean amountMatches = expectedAmount == null || expectedAmount == payment.getOrderAmount();
     if (payment.getStatus() == PaymentStatus.CAPTURED) {
       return verification(
           payment, amountMatches ? VerifyResult.ALREADY_VERIFIED : VerifyResult.AMOUNT_MISMATCH);
@@ -205,7 +268,7 @@ public class PaymentService {
     if (now.isAfter(payment.getVerifyDeadline())) {
       return verification(payment, VerifyResult.WINDOW_CLOSED);
     }
-    return acquirer
+    return acquirerOf(payment)
         .capture(payment.getRrn(), payment.getAmount(), payment.getCurrency())
         .chain(
             reply -> {
@@ -245,7 +308,7 @@ public class PaymentService {
   }
 
   private Uni<Payment> release(Payment payment, ReversalReason reason) {
-    return acquirer
+    return acquirerOf(payment)
         .reverse(payment.getRrn())
         .chain(
             reply -> {
@@ -288,7 +351,7 @@ public class PaymentService {
                         + " minor units can still be refunded",
                     Map.of("refundable", payment.refundableAmount()));
               }
-              return acquirer
+              return acquirerOf(payment)
                   .refund(payment.getRrn(), amount, payment.getCurrency())
                   .chain(
                       reply -> {
