@@ -33,6 +33,11 @@ public final class Unavailability {
       if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
         return pg.getConstraint() == null ? "" : pg.getConstraint();
       }
+      // Through Hibernate Reactive the driver's error arrives as a JDBC-style SQLException.
+      if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+          && "23505".equals(violation.getSQLState())) {
+        return violation.getConstraintName() == null ? "" : violation.getConstraintName();
+      }
     }
     return null;
   }

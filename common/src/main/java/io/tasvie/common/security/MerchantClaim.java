@@ -37,4 +37,15 @@ public final class MerchantClaim {
         jwt.getGroups().contains(Roles.ADMIN) || jwt.getGroups().contains(Roles.FINANCE);
     return staff ? null : of(jwt);
   }
+
+  /**
+   * Staff act for any merchant, a merchant only for itself: another merchant's resources answer 404
+   * merchant-not-found, as if they did not exist.
+   */
+  public static void requireOwn(JsonWebToken jwt, UUID merchantId) {
+    UUID scope = scope(jwt);
+    if (scope != null && !scope.equals(merchantId)) {
+      throw ProblemException.notFound("merchant", merchantId);
+    }
+  }
 }

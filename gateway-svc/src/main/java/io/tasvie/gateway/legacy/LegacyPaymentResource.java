@@ -10,6 +10,9 @@ import io.tasvie.gateway.page.Pages;
 import io.tasvie.gateway.payment.PaymentOrigin;
 import io.tasvie.gateway.payment.service.NewPayment;
 import io.tasvie.gateway.payment.service.PaymentService;
+import io.tasvie.gateway.settings.repository.SettingsRepository;
+import io.tasvie.gateway.signing.Canonical;
+import io.tasvie.gateway.signing.MerchantKeys;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -32,8 +36,17 @@ public class LegacyPaymentResource {
   private final MerchantRepository merchants;
   private final PaymentService payments;
   private final Pages pages;
+  private final SettingsRepository settings;
+  private final MerchantKeys keys;
 
-  public LegacyPaymentResource(MerchantRepository merchants, PaymentService payments, Pages pages) {
+  public LegacyPaymentResource(
+      MerchantRepository merchants,
+      PaymentService payments,
+      Pages pages,
+      SettingsRepository settings,
+      MerchantKeys keys) {
+    this.settings = settings;
+    this.keys = keys;
     this.merchants = merchants;
     this.payments = payments;
     this.pages = pages;
@@ -49,7 +62,12 @@ public class LegacyPaymentResource {
       @RestForm("Nam") String nam,
       @RestForm("Dsc") String dsc,
       @RestForm("RedirectURL") String redirectUrl,
+      @RestForm("Signature") String signature,
+      @RestForm("KeyIndex") String keyIndex,
       HttpHeaders headers) {
+    byte[] canonical =
+        Canonical.ofForm(
+            "/Payment.aspx", List.of(nz(id), nz(res), nz(amnt), nz(nam), nz(dsc), nz(redirectUrl)));
     PageLocale locale = PageLocale.choose(null, headers.getAcceptableLanguages(), LEGACY_CURRENCY);
     return Panache.withTransaction(
             () ->
@@ -61,24 +79,44 @@ public class LegacyPaymentResource {
                             throw ProblemException.badRequest(
                                 "unknown-merchant", "No gateway account with ID " + id);
                           }
-                          return payments.create(
-                              merchant,
-                              new NewPayment(
-                                  reference(res),
-                                  amount(amnt),
-                                  LEGACY_CURRENCY,
-                                  limit(nam, 100),
-                                  limit(dsc, 500),
-                                  redirectUrl == null ? null : redirectUrl.strip(),
-                                  PaymentOrigin.LEGACY_FORM));
+                          return settings
+                              .findById(merchant.getId())
+                              .chain(
+                                  merchantSettings ->
+                                      keys.verify(
+                                          merchant.getId(),
+                                          merchantSettings,
+                                          keyIndex,
+                                          signature,
+                                          canonical))
+                              .chain(
+                                  () ->
+                                      payments.create(
+                                          merchant,
+                                          new NewPayment(
+                                              reference(res),
+                                              amount(amnt),
+                                              LEGACY_CURRENCY,
+                                              limit(nam, 100),
+                                              limit(dsc, 500),
+                                              redirectUrl == null ? null : redirectUrl.strip(),
+                                              PaymentOrigin.LEGACY_FORM)));
                         }))
         .map(payment -> PageResponses.seeOther("/pay/" + payment.getId()))
         .onFailure(ProblemException.class)
-        // A bad form is a 400 page; a checkout paused for maintenance says so with its 503.
-        .recoverWithUni(
-            e ->
-                pages.error(
-                    ((ProblemException) e).status() == 503 ? 503 : 400, locale, e.getMessage()));
+        .recoverWithUni(e -> pages.error(pageStatus((ProblemException) e), locale, e.getMessage()));
+  }
+
+  /**
+   * A bad form is a 400 page, as the legacy gateway answered; a refused signature (401) and a
+   * checkout paused for maintenance (503) keep their own status.
+   */
+  private static int pageStatus(ProblemException e) {
+    return e.status() == 401 || e.status() == 503 ? e.status() : 400;
+  }
+
+  private static String nz(String value) {
+    return value == null ? "" : value;
   }
 
   private static String reference(String res) {

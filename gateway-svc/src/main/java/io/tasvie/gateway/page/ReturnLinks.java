@@ -3,6 +3,7 @@ package io.tasvie.gateway.page;
 import io.smallrye.jwt.build.Jwt;
 import io.tasvie.gateway.payment.Payment;
 import io.tasvie.gateway.payment.PaymentStatus;
+import io.tasvie.gateway.signing.PlatformKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,17 @@ import java.time.Duration;
 /**
  * The address the payer returns to: the merchant's redirect URL with {@code Res} (the legacy
  * parameter), {@code Status} ({@code OK} when paid) and, after the outcome, {@code Sig}: a JWT
- * signed with the platform's key that says the same, so a merchant can trust it without calling
- * back.
+ * signed with the platform's key (its {@code kid} the key index in {@code
+ * /.well-known/tasvie-keys}) that says the same, so a merchant can trust it without calling back.
  */
 @ApplicationScoped
 public class ReturnLinks {
+
+  private final PlatformKeys keys;
+
+  public ReturnLinks(PlatformKeys keys) {
+    this.keys = keys;
+  }
 
   /** The return after the payment's outcome, with {@code Sig}. */
   public String returnUrl(Payment payment, String merchantNumber) {
@@ -29,7 +36,9 @@ public class ReturnLinks {
             .claim("amount", payment.getAmount())
             .claim("currency", payment.getCurrency())
             .expiresIn(Duration.ofHours(1))
-            .sign();
+            .jws()
+            .keyId(keys.keyIndex())
+            .sign(keys.privateKey());
     return url(payment, status) + "&Sig=" + signature;
   }
 

@@ -18,21 +18,30 @@ import io.tasvie.gateway.payment.repository.PaymentRepository.PaymentSearch;
 import io.tasvie.gateway.payment.service.NewPayment;
 import io.tasvie.gateway.payment.service.PaymentService;
 import io.tasvie.gateway.payment.service.VerifyResult;
+import io.tasvie.gateway.settings.repository.SettingsRepository;
+import io.tasvie.gateway.signing.Canonical;
+import io.tasvie.gateway.signing.MerchantKeys;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -45,14 +54,25 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RolesAllowed(Roles.MERCHANT)
 public class PaymentResource {
 
+  /** Base64 signature over the canonical string (see {@link Canonical}), and its key index. */
+  public static final String SIGNATURE = "Tasvie-Signature";
+
+  public static final String KEY_INDEX = "Tasvie-Key-Index";
+
   private final PaymentService payments;
   private final MerchantRepository merchants;
   private final IdempotencyKeys idempotency;
   private final PaymentPageLinks links;
   private final ObjectMapper mapper;
   private final JsonWebToken jwt;
+  private final SettingsRepository settings;
+  private final MerchantKeys keys;
+  private final Validator validator;
 
   public PaymentResource(
+      SettingsRepository settings,
+      MerchantKeys keys,
+      Validator validator,
       PaymentService payments,
       MerchantRepository merchants,
       IdempotencyKeys idempotency,
@@ -65,14 +85,27 @@ public class PaymentResource {
     this.links = links;
     this.mapper = mapper;
     this.jwt = jwt;
+    this.settings = settings;
+    this.keys = keys;
+    this.validator = validator;
   }
 
+  /**
+   * Creates a payment. The body is read as bytes so that a signature ({@code Tasvie-Signature} with
+   * {@code Tasvie-Key-Index}) can be checked over exactly what the merchant sent.
+   */
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   public Uni<Response> create(
-      @Valid @NotNull CreatePaymentRequest request,
+      byte[] body,
       @RestHeader("Idempotency-Key") String idempotencyKey,
-      UriInfo uri) {
+      @RestHeader(SIGNATURE) String signature,
+      @RestHeader(KEY_INDEX) String keyIndex,
+      UriInfo uri)
+      throws IOException {
+    CreatePaymentRequest request = read(body);
     UUID merchantId = merchantId();
+    byte[] canonical = Canonical.of("POST", "/v1/payments", body);
     NewPayment payment =
         new NewPayment(
             request.merchantReference(),
@@ -88,10 +121,24 @@ public class PaymentResource {
                 .findById(merchantId)
                 .chain(merchant -> payments.create(requireMerchant(merchant), payment))
                 .map(created -> toResponse(created, uri));
-    return Panache.withTransaction(
+    return Panache.withSession(
             () ->
-                idempotency.once(
-                    merchantId, idempotencyKey, "POST /v1/payments " + json(request), 201, work))
+                settings
+                    .findById(merchantId)
+                    .chain(
+                        merchantSettings ->
+                            keys.verify(
+                                merchantId, merchantSettings, keyIndex, signature, canonical)))
+        .chain(
+            () ->
+                Panache.withTransaction(
+                    () ->
+                        idempotency.once(
+                            merchantId,
+                            idempotencyKey,
+                            "POST /v1/payments " + json(request),
+                            201,
+                            work)))
         .map(
             outcome ->
                 respond(
@@ -258,6 +305,22 @@ public class PaymentResource {
 
   private UUID merchantId() {
     return MerchantClaim.of(jwt);
+  }
+
+  private CreatePaymentRequest read(byte[] body) throws IOException {
+    CreatePaymentRequest request =
+        body == null || body.length == 0
+            ? null
+            : mapper.readValue(body, CreatePaymentRequest.class);
+    if (request == null) {
+      throw new ProblemException(
+          400, "malformed-request", "Malformed request", "The request needs a JSON object body");
+    }
+    Set<ConstraintViolation<CreatePaymentRequest>> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return request;
   }
 
   private String json(Object request) {

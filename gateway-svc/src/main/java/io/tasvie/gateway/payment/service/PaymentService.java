@@ -10,9 +10,10 @@ import io.tasvie.common.acquirer.AuthorizationRequest;
 import io.tasvie.common.acquirer.sandbox.SandboxAcquirer;
 import io.tasvie.common.card.CardNumber;
 import io.tasvie.common.card.CardVault;
-import io.tasvie.common.outbox.Outbox;
+import io.tasvie.common.outbox.DomainEvent;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.gateway.merchant.Merchant;
+import io.tasvie.gateway.notification.Notifications;
 import io.tasvie.gateway.payment.Payment;
 import io.tasvie.gateway.payment.PaymentStatus;
 import io.tasvie.gateway.payment.Refund;
@@ -49,7 +50,7 @@ public class PaymentService {
   private final SandboxAcquirer sandbox;
   private final SettingsRepository settings;
   private final CardVault vault;
-  private final Outbox outbox;
+  private final Notifications notifications;
   private final CheckoutRules rules;
   private final CheckoutConfig config;
 
@@ -60,7 +61,7 @@ public class PaymentService {
       SandboxAcquirer sandbox,
       SettingsRepository settings,
       CardVault vault,
-      Outbox outbox,
+      Notifications notifications,
       CheckoutRules rules,
       CheckoutConfig config) {
     this.payments = payments;
@@ -69,7 +70,7 @@ public class PaymentService {
     this.sandbox = sandbox;
     this.settings = settings;
     this.vault = vault;
-    this.outbox = outbox;
+    this.notifications = notifications;
     this.rules = rules;
     this.config = config;
   }
@@ -222,6 +223,11 @@ public class PaymentService {
     }
   }
 
+  /** The event on Kafka and the merchant's notification, in the payment's transaction. */
+  private Uni<Void> publish(DomainEvent event, Payment payment) {
+    return notifications.publish(event, payment.getMerchantId(), payment.getId());
+  }
+
   /** The sandbox never reaches a real acquirer: its payments go to the sandbox acquirer. */
   private Acquirer acquirerOf(Payment payment) {
     return payment.getEnvironment() == Environment.SANDBOX ? sandbox : acquirer;
@@ -234,7 +240,7 @@ public class PaymentService {
     if (!reply.approved()) {
       return Uni.createFrom().item(payment);
     }
-    return outbox.publish(PaymentEvents.authorized(payment)).replaceWith(payment);
+    return publish(PaymentEvents.authorized(payment), payment).replaceWith(payment);
   }
 
   public record Verification(Payment payment, VerifyResult result) {}
@@ -276,7 +282,7 @@ public class PaymentService {
                 throw acquirerRefused("capture", reply);
               }
               payment.capture(now);
-              return outbox.publish(PaymentEvents.captured(payment));
+              return publish(PaymentEvents.captured(payment), payment);
             })
         .replaceWith(new Verification(payment, VerifyResult.VERIFIED));
   }
@@ -316,7 +322,7 @@ public class PaymentService {
                 throw acquirerRefused("reversal", reply);
               }
               payment.reverse(reason, now());
-              return outbox.publish(PaymentEvents.reversed(payment));
+              return publish(PaymentEvents.reversed(payment), payment);
             })
         .replaceWith(payment);
   }
@@ -363,7 +369,7 @@ public class PaymentService {
                         payment.addRefund(amount);
                         return refunds
                             .persist(refund)
-                            .call(() -> outbox.publish(PaymentEvents.refunded(payment, refund)))
+                            .call(() -> publish(PaymentEvents.refunded(payment, refund), payment))
                             .replaceWith(new Refunded(payment, refund));
                       });
             });

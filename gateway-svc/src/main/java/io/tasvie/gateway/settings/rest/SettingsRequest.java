@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The whole of a merchant's settings (PUT replaces them). {@code environment} may be left out to
- * keep it; only an admin changes it. Amounts are minor units of the merchant's currency.
+ * keep it; only an admin changes it. The switches left out are off. Amounts are minor units of the
+ * merchant's currency.
  */
 public record SettingsRequest(
     @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, . _ -")
@@ -26,7 +27,7 @@ public record SettingsRequest(
     @Positive Long minAmount,
     @Positive Long maxAmount,
     @Valid DiscountRequest discount,
-    boolean maintenance,
+    Boolean maintenance,
     @NotEmpty @Size(max = 20)
         List<
                 @NotNull @Size(max = 253)
@@ -36,8 +37,8 @@ public record SettingsRequest(
                 String>
             callbackDomains,
     @Size(max = 2000) String notifyUrl,
-    boolean saveCards,
-    boolean requireSignedRequests) {
+    Boolean saveCards,
+    Boolean requireSignedRequests) {
 
   /**
    * {@code FIXED} with {@code amount} (minor units), or {@code PERCENT} with {@code percent} (up to

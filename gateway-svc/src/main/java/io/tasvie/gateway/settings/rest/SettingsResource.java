@@ -67,12 +67,8 @@ public class SettingsResource {
         .map(changes -> changes.stream().map(SettingsResource::toResponse).toList());
   }
 
-  /** A merchant sees and sets only its own settings; another's are as good as absent. */
   private void requireOwn(UUID merchantId) {
-    UUID scope = MerchantClaim.scope(jwt);
-    if (scope != null && !scope.equals(merchantId)) {
-      throw ProblemException.notFound("merchant", merchantId);
-    }
+    MerchantClaim.requireOwn(jwt, merchantId);
   }
 
   private static SettingsResponse toResponse(View view) {

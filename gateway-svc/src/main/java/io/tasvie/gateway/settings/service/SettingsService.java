@@ -232,12 +232,12 @@ public class SettingsService {
         min,
         max,
         discount,
-        request.maintenance(),
+        Boolean.TRUE.equals(request.maintenance()),
         request.notifyUrl() == null || request.notifyUrl().isBlank()
             ? null
             : request.notifyUrl().strip(),
-        request.saveCards(),
-        request.requireSignedRequests());
+        Boolean.TRUE.equals(request.saveCards()),
+        Boolean.TRUE.equals(request.requireSignedRequests()));
   }
 
   private static Discount discount(DiscountRequest request, Long minAmount) {

@@ -1,0 +1,86 @@
+package io.tasvie.gateway.signing;
+
+import io.smallrye.jwt.util.KeyUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The platform's signing key (RSA, SHA-256) under its key index, and the key set merchants verify
+ * with, published at {@code /.well-known/tasvie-keys}.
+ */
+@ApplicationScoped
+public class PlatformKeys {
+
+  private final String keyIndex;
+  private final PrivateKey privateKey;
+  private final String jwks;
+
+  public PlatformKeys(SigningConfig config) throws IOException, GeneralSecurityException {
+    this.keyIndex = config.keyIndex();
+    this.privateKey = KeyUtils.readPrivateKey(config.keyLocation());
+    List<JsonWebKey> keys = new ArrayList<>();
+    keys.add(jwk(keyIndex, publicKeyOf(privateKey)));
+    for (Map.Entry<String, String> retired : config.retiredKeys().entrySet()) {
+      keys.add(jwk(retired.getKey(), KeyUtils.readPublicKey(retired.getValue())));
+    }
+    this.jwks = new JsonWebKeySet(keys).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+  }
+
+  public String keyIndex() {
+    return keyIndex;
+  }
+
+  public PrivateKey privateKey() {
+    return privateKey;
+  }
+
+  /** The JWKS document: every published key with its {@code kid}, {@code use} and {@code alg}. */
+  public String jwks() {
+    return jwks;
+  }
+
+  /** Base64 of the RSA-SHA256 (PKCS #1 v1.5) signature of {@code canonical}. */
+  public String sign(byte[] canonical) {
+    try {
+      Signature signature = Signature.getInstance("SHA256withRSA");
+      signature.initSign(privateKey);
+      signature.update(canonical);
+      return Base64.getEncoder().encodeToString(signature.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign with the platform key", e);
+    }
+  }
+
+  private static PublicKey publicKeyOf(PrivateKey key) throws GeneralSecurityException {
+    RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) key;
+    return KeyFactory.getInstance("RSA")
+        .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+  }
+
+  private static JsonWebKey jwk(String kid, PublicKey key) {
+    try {
+      PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key);
+      jwk.setKeyId(kid);
+      jwk.setUse("sig");
+      jwk.setAlgorithm("RS256");
+      return jwk;
+    } catch (JoseException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
