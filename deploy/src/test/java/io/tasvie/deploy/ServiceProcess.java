@@ -56,6 +56,8 @@ final class ServiceProcess implements AutoCloseable {
     env.put("TASVIE_AUTH_CLIENTS_ADMIN_SECRET", Keys.ADMIN_SECRET);
     env.put("TASVIE_CARD_TOKEN_KEY", "e2e-card-token-key");
     env.put("TASVIE_CHECKOUT_PAGE_KEY", "e2e-page-key");
+    env.put("TASVIE_VAULT_ACTIVE_KEY", "e2e");
+    env.put("TASVIE_VAULT_KEYS_E2E", "ZTJlLXZhdWx0LWtleS0zMi1ieXRlcy1sb25nLTEyMzQ=");
     // Test databases start empty, as in the @QuarkusTests: no state or schema left by earlier runs.
     env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
     env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");

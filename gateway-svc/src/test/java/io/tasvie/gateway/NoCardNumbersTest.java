@@ -53,7 +53,9 @@ class NoCardNumbersTest {
                 "callbackDomains",
                 List.of("shop.example.ir", "localhost"),
                 "notifyUrl",
-                "http://127.0.0.1:9/unreachable"))
+                "http://127.0.0.1:9/unreachable",
+                "saveCards",
+                true))
         .put("/v1/merchants/" + merchant.id() + "/settings")
         .then()
         .statusCode(200);
@@ -75,6 +77,32 @@ class NoCardNumbersTest {
           Checkout.refund(merchant, paymentId, 20_000).response().then().statusCode(201);
         }
       }
+      // A card saved with consent, and paid with again by its CVC alone.
+      String customer = "cust-" + UUID.randomUUID();
+      UUID saving = withCustomer(merchant, customer);
+      Checkout.submit(
+              saving,
+              Checkout.openPage(saving),
+              Map.of(
+                  "cardNumber", Checkout.APPROVED_CARD, "expiry", "12/30", "cvc", "123",
+                  "saveCard", "yes"))
+          .response()
+          .then()
+          .statusCode(303);
+      UUID again = withCustomer(merchant, customer);
+      String cardId =
+          given()
+              .auth()
+              .oauth2(merchant.token())
+              .get("/v1/merchants/" + merchant.id() + "/customers/" + customer + "/cards")
+              .then()
+              .extract()
+              .path("[0].cardId");
+      Checkout.submit(again, Checkout.openPage(again), Map.of("savedCardId", cardId, "cvc", "123"))
+          .response()
+          .then()
+          .statusCode(303);
+      Checkout.get(merchant, again).response().then().statusCode(200);
       events.addAll(payments.drain(Duration.ofSeconds(3)));
       events.addAll(merchants.drain(Duration.ofSeconds(1)));
     }
@@ -106,6 +134,14 @@ class NoCardNumbersTest {
     assertEquals(Set.of(), found);
   }
 
+  private static UUID withCustomer(Onboarded merchant, String customer) {
+    String body =
+        Checkout.body("NC-" + UUID.randomUUID(), 120_000, "IRR")
+            .replace("}", ",\"customerId\":\"" + customer + "\"}");
+    return UUID.fromString(
+        Checkout.create(merchant, body).response().then().statusCode(201).extract().path("paymentId"));
+  }
+
   private List<String> tables() throws Exception {
     List<String> tables = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
@@ -118,7 +154,8 @@ class NoCardNumbersTest {
         tables.add(rows.getString(1));
       }
     }
-    assertTrue(tables.contains("payment") && tables.contains("merchant_notification"), "" + tables);
+    assertTrue(
+        tables.containsAll(List.of("payment", "merchant_notification", "saved_card")), "" + tables);
     return tables;
   }
 

@@ -100,6 +100,7 @@ public class LegacyPaymentResource {
                                               limit(nam, 100),
                                               limit(dsc, 500),
                                               redirectUrl == null ? null : redirectUrl.strip(),
+                                              null,
                                               PaymentOrigin.LEGACY_FORM)));
                         }))
         .map(payment -> PageResponses.seeOther("/pay/" + payment.getId()))

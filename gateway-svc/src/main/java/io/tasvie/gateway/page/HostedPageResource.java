@@ -1,5 +1,6 @@
 package io.tasvie.gateway.page;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +11,8 @@ import io.tasvie.gateway.merchant.service.MerchantService;
 import io.tasvie.gateway.payment.Payment;
 import io.tasvie.gateway.payment.PaymentStatus;
 import io.tasvie.gateway.payment.service.PaymentService;
+import io.tasvie.gateway.savedcard.SavedCards;
+import io.tasvie.gateway.settings.repository.SettingsRepository;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestCookie;
@@ -40,6 +45,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class HostedPageResource {
 
+  private static final DateTimeFormatter CARD_EXPIRY = DateTimeFormatter.ofPattern("MM/yy");
   private static final Pattern EXPIRY =
       Pattern.compile("\\s*(0[1-9]|1[0-2])\\s*/\\s*([0-9]{2}|20[0-9]{2})\\s*");
 
@@ -49,8 +55,12 @@ public class HostedPageResource {
   private final ReturnLinks returnLinks;
   private final Pages pages;
   private final Template page;
+  private final SavedCards savedCards;
+  private final SettingsRepository settings;
 
   public HostedPageResource(
+      SavedCards savedCards,
+      SettingsRepository settings,
       PaymentService payments,
       MerchantService merchants,
       FormTokens formTokens,
@@ -63,6 +73,8 @@ public class HostedPageResource {
     this.returnLinks = returnLinks;
     this.pages = pages;
     this.page = page;
+    this.savedCards = savedCards;
+    this.settings = settings;
   }
 
   @GET
@@ -82,6 +94,11 @@ public class HostedPageResource {
         });
   }
 
+  /**
+   * The payer pays: with a new card ({@code cardNumber}, {@code expiry}, {@code cvc}, and {@code
+   * saveCard=yes} to keep it), or with a saved one ({@code savedCardId} and its {@code cvc} again:
+   * the number is not sent a second time).
+   */
   @POST
   @Path("{paymentId}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -90,6 +107,8 @@ public class HostedPageResource {
       @RestForm String cardNumber,
       @RestForm String expiry,
       @RestForm String cvc,
+      @RestForm String savedCardId,
+      @RestForm String saveCard,
       @RestForm String csrf,
       @RestForm String lang,
       @RestCookie(FormTokens.COOKIE) String formCookie,
@@ -109,35 +128,99 @@ public class HostedPageResource {
             return render(
                 400, payment, merchant, locale, formTokens.newCookieValue(), words.errorForm());
           }
+          boolean cvcValid = cvc != null && cvc.matches("[0-9]{3,4}");
+          String payerIp = request.remoteAddress().hostAddress();
+          Function<SavedCards.Opened, Uni<Response>> charge =
+              card ->
+                  payments
+                      .pay(
+                          payment.getId(),
+                          merchant.getMerchantNumber(),
+                          card.card(),
+                          card.expiry(),
+                          payerIp,
+                          card.saved() == null && "yes".equals(saveCard))
+                      .map(paid -> PageResponses.seeOther(resultPage))
+                      // Refused before the acquirer (maintenance, a card of the wrong
+                      // environment): the payment is still payable, the form shows why.
+                      .onFailure(ProblemException.class)
+                      .recoverWithUni(
+                          refused ->
+                              render(
+                                  ((ProblemException) refused).status(),
+                                  payment,
+                                  merchant,
+                                  locale,
+                                  formCookie,
+                                  refusal(words, (ProblemException) refused)));
+          if (savedCardId != null && !savedCardId.isBlank()) {
+            UUID cardId = parseId(savedCardId);
+            Uni<SavedCards.Opened> opened =
+                cardId == null || payment.getCustomerId() == null
+                    ? Uni.createFrom().nullItem()
+                    : Panache.withSession(
+                        () ->
+                            savedCards.open(
+                                payment.getMerchantId(), payment.getCustomerId(), cardId));
+            return opened.chain(
+                card -> {
+                  if (card == null) {
+                    return render(
+                        400, payment, merchant, locale, formCookie, words.errorSavedCard());
+                  }
+                  return cvcValid
+                      ? charge.apply(card)
+                      : render(400, payment, merchant, locale, formCookie, words.errorCvc());
+                });
+          }
           CardNumber card = CardNumber.parse(cardNumber);
           YearMonth cardExpiry = parseExpiry(expiry);
-          String error = null;
           if (card == null) {
-            error = words.errorCardNumber();
-          } else if (cardExpiry == null || cardExpiry.isBefore(YearMonth.now())) {
-            error = words.errorExpiry();
-          } else if (cvc == null || !cvc.matches("[0-9]{3,4}")) {
-            error = words.errorCvc();
+            return render(400, payment, merchant, locale, formCookie, words.errorCardNumber());
           }
-          if (error != null) {
-            return render(400, payment, merchant, locale, formCookie, error);
+          if (cardExpiry == null || cardExpiry.isBefore(YearMonth.now())) {
+            return render(400, payment, merchant, locale, formCookie, words.errorExpiry());
           }
-          String payerIp = request.remoteAddress().hostAddress();
-          return payments
-              .pay(payment.getId(), merchant.getMerchantNumber(), card, cardExpiry, payerIp)
-              .map(paid -> PageResponses.seeOther(resultPage))
-              // Refused before the acquirer (maintenance, a card of the wrong environment): the
-              // payment is still payable, the form shows why.
-              .onFailure(ProblemException.class)
-              .recoverWithUni(
-                  refused ->
-                      render(
-                          ((ProblemException) refused).status(),
-                          payment,
-                          merchant,
-                          locale,
-                          formCookie,
-                          refusal(words, (ProblemException) refused)));
+          if (!cvcValid) {
+            return render(400, payment, merchant, locale, formCookie, words.errorCvc());
+          }
+          return charge.apply(new SavedCards.Opened(null, card, cardExpiry));
+        });
+  }
+
+  /** The payer removes a saved card from the page of a payment of theirs. */
+  @POST
+  @Path("{paymentId}/cards/{cardId}/delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Uni<Response> deleteCard(
+      @RestPath String paymentId,
+      @RestPath String cardId,
+      @RestForm String csrf,
+      @RestForm String lang,
+      @RestCookie(FormTokens.COOKIE) String formCookie,
+      HttpHeaders headers) {
+    return load(
+        paymentId,
+        lang,
+        headers,
+        (payment, merchant, locale) -> {
+          UUID card = parseId(cardId);
+          if (!formTokens.matches(formCookie, csrf, payment.getId())
+              || card == null
+              || payment.getCustomerId() == null) {
+            return render(
+                400,
+                payment,
+                merchant,
+                locale,
+                formTokens.newCookieValue(),
+                pages.messages(locale).errorForm());
+          }
+          return savedCards
+              .delete(payment.getMerchantId(), payment.getCustomerId(), card)
+              .map(
+                  deleted ->
+                      PageResponses.seeOther("/pay/" + payment.getId() + "?lang=" + locale.tag()));
         });
   }
 
@@ -185,6 +268,75 @@ public class HostedPageResource {
     boolean reversed = payment.getStatus() == PaymentStatus.REVERSED;
     boolean expired = !form && !paid && !failed && !reversed;
     boolean discounted = payment.getDiscountAmount() > 0;
+    return walletOf(payment, form)
+        .chain(
+            wallet ->
+                html(
+                    status,
+                    payment,
+                    merchant,
+                    locale,
+                    formCookie,
+                    error,
+                    words,
+                    form,
+                    paid,
+                    failed,
+                    expired,
+                    reversed,
+                    discounted,
+                    wallet));
+  }
+
+  /** The saved cards a payer with a customer id may pay with, and whether it may save one. */
+  private record Wallet(boolean offerSave, List<PageView.SavedCardView> cards) {
+    static final Wallet NONE = new Wallet(false, List.of());
+  }
+
+  private Uni<Wallet> walletOf(Payment payment, boolean form) {
+    if (!form || payment.getCustomerId() == null) {
+      return Uni.createFrom().item(Wallet.NONE);
+    }
+    return Panache.withSession(
+        () ->
+            settings
+                .findById(payment.getMerchantId())
+                .chain(
+                    merchantSettings ->
+                        !merchantSettings.isSaveCards()
+                            ? Uni.createFrom().item(Wallet.NONE)
+                            : savedCards
+                                .list(payment.getMerchantId(), payment.getCustomerId())
+                                .map(
+                                    cards ->
+                                        new Wallet(
+                                            true,
+                                            cards.stream()
+                                                .map(
+                                                    c ->
+                                                        new PageView.SavedCardView(
+                                                            c.getId().toString(),
+                                                            c.getBrand(),
+                                                            c.getMaskedCard(),
+                                                            c.getExpiry().format(CARD_EXPIRY)))
+                                                .toList()))));
+  }
+
+  private Uni<Response> html(
+      int status,
+      Payment payment,
+      Merchant merchant,
+      PageLocale locale,
+      String formCookie,
+      String error,
+      PageMessages words,
+      boolean form,
+      boolean paid,
+      boolean failed,
+      boolean expired,
+      boolean reversed,
+      boolean discounted,
+      Wallet wallet) {
     PageView view =
         new PageView(
             locale.tag(),
@@ -212,7 +364,9 @@ public class HostedPageResource {
             payment.getMaskedCard(),
             payment.getAuthCode(),
             payment.getRrn(),
-            payment.getAuthorizedAt() == null ? null : locale.dateTime(payment.getAuthorizedAt()));
+            payment.getAuthorizedAt() == null ? null : locale.dateTime(payment.getAuthorizedAt()),
+            wallet.offerSave(),
+            wallet.cards());
     NewCookie cookie =
         new NewCookie.Builder(FormTokens.COOKIE)
             .value(formCookie)

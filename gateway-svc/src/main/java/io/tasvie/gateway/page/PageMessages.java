@@ -36,6 +36,21 @@ public interface PageMessages {
   @Message("Test cards cannot be used for real payments.")
   String testCardInProduction();
 
+  @Message("Save this card for my next payments here")
+  String saveCard();
+
+  @Message("Your saved cards")
+  String savedCards();
+
+  @Message("Remove")
+  String removeCard();
+
+  @Message("Or pay with another card")
+  String otherCard();
+
+  @Message("This saved card cannot be used; please enter the card's details.")
+  String errorSavedCard();
+
   @Message("Description")
   String description();
 

@@ -1,5 +1,7 @@
 package io.tasvie.gateway.page;
 
+import java.util.List;
+
 /**
  * What the hosted page shows, already formatted for its language. Exactly one of {@code form},
  * {@code paid}, {@code failed}, {@code expired}, {@code reversed} is true. {@code orderAmount} and
@@ -29,4 +31,10 @@ public record PageView(
     String maskedCard,
     String authCode,
     String rrn,
-    String paidAt) {}
+    String paidAt,
+    boolean offerSave,
+    List<SavedCardView> savedCards) {
+
+  /** A saved card as the payer sees it: brand, masked number, expiry (MM/YY). */
+  public record SavedCardView(String id, String brand, String maskedNumber, String expiry) {}
+}

@@ -55,6 +55,10 @@ public class Payment {
   @Column(name = "redirect_url")
   private String redirectUrl;
 
+  /** The merchant's id for the payer, whose cards it may keep; null for anonymous payers. */
+  @Column(name = "customer_id")
+  private String customerId;
+
   @Enumerated(EnumType.STRING)
   private PaymentOrigin origin;
 
@@ -133,6 +137,7 @@ public class Payment {
       String payerName,
       String description,
       String redirectUrl,
+      String customerId,
       PaymentOrigin origin,
       Instant now,
       Duration lifetime) {
@@ -148,6 +153,7 @@ public class Payment {
     payment.payerName = payerName;
     payment.description = description;
     payment.redirectUrl = redirectUrl;
+    payment.customerId = customerId;
     payment.origin = origin;
     payment.status = PaymentStatus.CREATED;
     payment.createdAt = now;
@@ -248,6 +254,10 @@ public class Payment {
 
   public long getAmount() {
     return amount;
+  }
+
+  public String getCustomerId() {
+    return customerId;
   }
 
   public long getOrderAmount() {

@@ -22,6 +22,7 @@ public final class PaymentMapper {
         payment.getPayerName(),
         payment.getDescription(),
         payment.getRedirectUrl(),
+        payment.getCustomerId(),
         paymentPageUrl,
         payment.getCreatedAt(),
         payment.getExpiresAt(),

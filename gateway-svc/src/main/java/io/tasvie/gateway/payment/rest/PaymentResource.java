@@ -114,6 +114,7 @@ public class PaymentResource {
             request.payerName(),
             request.description(),
             request.redirectUrl(),
+            request.customerId(),
             PaymentOrigin.API);
     Supplier<Uni<PaymentResponse>> work =
         () ->

@@ -22,6 +22,7 @@ public record PaymentResponse(
     String payerName,
     String description,
     String redirectUrl,
+    String customerId,
     String paymentPageUrl,
     Instant createdAt,
     Instant expiresAt,

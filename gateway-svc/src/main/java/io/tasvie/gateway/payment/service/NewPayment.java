@@ -10,4 +10,5 @@ public record NewPayment(
     String payerName,
     String description,
     String redirectUrl,
+    String customerId,
     PaymentOrigin origin) {}

@@ -23,6 +23,7 @@ import io.tasvie.gateway.payment.mapping.PaymentEvents;
 import io.tasvie.gateway.payment.repository.PaymentRepository;
 import io.tasvie.gateway.payment.repository.PaymentRepository.PaymentSearch;
 import io.tasvie.gateway.payment.repository.RefundRepository;
+import io.tasvie.gateway.savedcard.SavedCards;
 import io.tasvie.gateway.settings.Environment;
 import io.tasvie.gateway.settings.MerchantSettings;
 import io.tasvie.gateway.settings.repository.SettingsRepository;
@@ -51,6 +52,7 @@ public class PaymentService {
   private final SettingsRepository settings;
   private final CardVault vault;
   private final Notifications notifications;
+  private final SavedCards savedCards;
   private final CheckoutRules rules;
   private final CheckoutConfig config;
 
@@ -62,6 +64,7 @@ public class PaymentService {
       SettingsRepository settings,
       CardVault vault,
       Notifications notifications,
+      SavedCards savedCards,
       CheckoutRules rules,
       CheckoutConfig config) {
     this.payments = payments;
@@ -71,6 +74,7 @@ public class PaymentService {
     this.settings = settings;
     this.vault = vault;
     this.notifications = notifications;
+    this.savedCards = savedCards;
     this.rules = rules;
     this.config = config;
   }
@@ -111,6 +115,7 @@ public class PaymentService {
         request.payerName(),
         request.description(),
         request.redirectUrl(),
+        request.customerId(),
         request.origin(),
         now(),
         config.paymentLifetime());
@@ -157,10 +162,16 @@ public class PaymentService {
 
   /**
    * The payer pays with a card. A payment that is no longer payable (paid already, e.g. by a double
-   * click, or expired) is returned unchanged: at most one authorisation per payment.
+   * click, or expired) is returned unchanged: at most one authorisation per payment. With {@code
+   * saveCard} (the payer's consent) an approved card is kept for the payment's customer.
    */
   public Uni<Payment> pay(
-      UUID paymentId, String merchantNumber, CardNumber card, YearMonth expiry, String payerIp) {
+      UUID paymentId,
+      String merchantNumber,
+      CardNumber card,
+      YearMonth expiry,
+      String payerIp,
+      boolean saveCard) {
     return Panache.withTransaction(
         () ->
             payments
@@ -187,12 +198,26 @@ public class PaymentService {
                                         expiry,
                                         payment.getAmount(),
                                         payment.getCurrency());
+                                // Kept only with the payer's consent, for a named customer, where
+                                // the merchant's settings allow it.
+                                boolean keep =
+                                    saveCard
+                                        && merchantSettings.isSaveCards()
+                                        && payment.getCustomerId() != null;
                                 return acquirerOf(payment)
                                     .authorize(request)
                                     .chain(
                                         reply ->
-                                            recordAuthorization(
-                                                payment, reply, card, payerIp, now));
+                                            recordAuthorization(payment, reply, card, payerIp, now))
+                                    .call(
+                                        paid ->
+                                            keep && paid.getStatus() == PaymentStatus.AUTHORIZED
+                                                ? savedCards.save(
+                                                    paid.getMerchantId(),
+                                                    paid.getCustomerId(),
+                                                    card,
+                                                    expiry)
+                                                : Uni.createFrom().voidItem());
                               });
                     }));
   }
