@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 class CheckoutIT {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private static final Pattern RETURN = Pattern.compile("id=\"return\" href=\"([^\"]+)\"");
   private static final Map<String, String> SHORT_WINDOW =
       Map.of("TASVIE_CHECKOUT_VERIFY_WINDOW", "PT4S", "TASVIE_CHECKOUT_SWEEP_INTERVAL", "PT0.5S");
@@ -245,26 +244,7 @@ class CheckoutIT {
 
   /** The payer's browser: opens the page, pays with a test card, follows the return link. */
   private void payOnThePage(String pageUrl, String res) throws InterruptedException {
-    ExtractableResponse<Response> page =
-        given().get(pageUrl + "?lang=en").then().statusCode(200).extract();
-    Matcher csrf = CSRF.matcher(page.asString());
-    assertTrue(csrf.find(), page.asString());
-    String cookie = page.cookie("tasvie_form");
-    String resultUrl =
-        given()
-            .cookie("tasvie_form", cookie)
-            .formParam("csrf", csrf.group(1))
-            .formParam("lang", "en")
-            .formParam("cardNumber", "4006 0900 0000 0007")
-            .formParam("expiry", "12/30")
-            .formParam("cvc", "123")
-            .redirects()
-            .follow(false)
-            .post(pageUrl)
-            .then()
-            .statusCode(303)
-            .extract()
-            .header("Location");
+    String resultUrl = Stack.payOnPage(pageUrl, "4006090000000007");
     String invoice =
         given()
             .get(gateway.url(resultUrl))

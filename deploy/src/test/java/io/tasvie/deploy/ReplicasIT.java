@@ -49,7 +49,6 @@ import org.junit.jupiter.api.Test;
 class ReplicasIT {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private static final Pattern PUBLISHED =
       Pattern.compile("(?m)^tasvie_outbox_published_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
 
@@ -164,7 +163,7 @@ class ReplicasIT {
                 .statusCode(201)
                 .extract();
         String paymentId = created.path("paymentId");
-        pay(payer.url("/pay/" + paymentId));
+        Stack.payOnPage(payer.url("/pay/" + paymentId), "4006090000000007");
         paymentIds.add(paymentId);
       }
 
@@ -314,24 +313,6 @@ class ReplicasIT {
         .statusCode(200)
         .extract()
         .path("access_token");
-  }
-
-  /** The payer on the hosted page with an approving test card. */
-  private static void pay(String pageUrl) {
-    ExtractableResponse<Response> page = given().get(pageUrl).then().statusCode(200).extract();
-    Matcher csrf = CSRF.matcher(page.asString());
-    assertTrue(csrf.find(), page.asString());
-    given()
-        .cookie("tasvie_form", page.cookie("tasvie_form"))
-        .formParam("csrf", csrf.group(1))
-        .formParam("cardNumber", "4006090000000007")
-        .formParam("expiry", "12/30")
-        .formParam("cvc", "123")
-        .redirects()
-        .follow(false)
-        .post(pageUrl)
-        .then()
-        .statusCode(303);
   }
 
   /** The count of events the replica's relay has published since it started. */

@@ -118,4 +118,34 @@ final class Stack {
   static URI sessionOf(ServiceProcess terminal) {
     return URI.create("ws://127.0.0.1:" + terminal.port + "/v1/terminal/session");
   }
+
+  private static final java.util.regex.Pattern CSRF =
+      java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+  /**
+   * The payer's browser on the hosted page at {@code pageUrl}: opens it in English and pays with
+   * {@code card}; answers where the page sends the payer next (303).
+   */
+  static String payOnPage(String pageUrl, String card) {
+    io.restassured.response.ExtractableResponse<io.restassured.response.Response> page =
+        given().get(pageUrl + "?lang=en").then().statusCode(200).extract();
+    java.util.regex.Matcher csrf = CSRF.matcher(page.asString());
+    if (!csrf.find()) {
+      throw new AssertionError("no card form on the page: " + page.asString());
+    }
+    return given()
+        .cookie("tasvie_form", page.cookie("tasvie_form"))
+        .formParam("csrf", csrf.group(1))
+        .formParam("lang", "en")
+        .formParam("cardNumber", card)
+        .formParam("expiry", "12/30")
+        .formParam("cvc", "123")
+        .redirects()
+        .follow(false)
+        .post(pageUrl)
+        .then()
+        .statusCode(303)
+        .extract()
+        .header("Location");
+  }
 }

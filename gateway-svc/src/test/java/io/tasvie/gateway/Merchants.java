@@ -64,4 +64,21 @@ public final class Merchants {
   public static Onboarded onboard() {
     return onboard("Ketab Shop", List.of("shop.example.ir", "localhost"));
   }
+
+  /**
+   * Sets the merchant's settings to {@code settings} (the rest left out: off or unset), keeping the
+   * callback domains {@link #onboard()} gave it unless {@code settings} names others.
+   */
+  public static void configure(Onboarded merchant, java.util.Map<String, Object> settings) {
+    java.util.Map<String, Object> body = new java.util.HashMap<>(settings);
+    body.putIfAbsent("callbackDomains", List.of("shop.example.ir", "localhost"));
+    given()
+        .auth()
+        .oauth2(merchant.token())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .put("/v1/merchants/" + merchant.id() + "/settings")
+        .then()
+        .statusCode(200);
+  }
 }

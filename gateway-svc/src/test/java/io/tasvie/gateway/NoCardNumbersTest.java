@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.tasvie.common.acquirer.sandbox.SandboxAcquirer;
 import io.tasvie.common.testing.TestKafka;
 import io.tasvie.gateway.Merchants.Onboarded;
@@ -44,21 +43,8 @@ class NoCardNumbersTest {
   @Test
   void noTableLogOrTopicHoldsACardNumber() throws Exception {
     Onboarded merchant = Merchants.onboard();
-    given()
-        .auth()
-        .oauth2(merchant.token())
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "callbackDomains",
-                List.of("shop.example.ir", "localhost"),
-                "notifyUrl",
-                "http://127.0.0.1:9/unreachable",
-                "saveCards",
-                true))
-        .put("/v1/merchants/" + merchant.id() + "/settings")
-        .then()
-        .statusCode(200);
+    Merchants.configure(
+        merchant, Map.of("notifyUrl", "http://127.0.0.1:9/unreachable", "saveCards", true));
     List<String> cards =
         Stream.concat(
                 Stream.of(REAL_LOOKING),
@@ -79,17 +65,23 @@ class NoCardNumbersTest {
       }
       // A card saved with consent, and paid with again by its CVC alone.
       String customer = "cust-" + UUID.randomUUID();
-      UUID saving = withCustomer(merchant, customer);
+      UUID saving = Checkout.newPayment(merchant, customer);
       Checkout.submit(
               saving,
               Checkout.openPage(saving),
               Map.of(
-                  "cardNumber", Checkout.APPROVED_CARD, "expiry", "12/30", "cvc", "123",
-                  "saveCard", "yes"))
+                  "cardNumber",
+                  Checkout.APPROVED_CARD,
+                  "expiry",
+                  "12/30",
+                  "cvc",
+                  "123",
+                  "saveCard",
+                  "yes"))
           .response()
           .then()
           .statusCode(303);
-      UUID again = withCustomer(merchant, customer);
+      UUID again = Checkout.newPayment(merchant, customer);
       String cardId =
           given()
               .auth()
@@ -132,14 +124,6 @@ class NoCardNumbersTest {
       }
     }
     assertEquals(Set.of(), found);
-  }
-
-  private static UUID withCustomer(Onboarded merchant, String customer) {
-    String body =
-        Checkout.body("NC-" + UUID.randomUUID(), 120_000, "IRR")
-            .replace("}", ",\"customerId\":\"" + customer + "\"}");
-    return UUID.fromString(
-        Checkout.create(merchant, body).response().then().statusCode(201).extract().path("paymentId"));
   }
 
   private List<String> tables() throws Exception {

@@ -3,9 +3,13 @@ package io.tasvie.gateway.signing;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.contract.MerchantSettingsChangedEvent.Change;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.problem.Unavailability;
 import io.tasvie.gateway.settings.MerchantSettings;
+import io.tasvie.gateway.settings.repository.SettingsRepository;
+import io.tasvie.gateway.settings.service.SettingsService;
+import io.tasvie.gateway.settings.service.SettingsService.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +22,14 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MerchantKeys {
+
+  private final SettingsService settingsService;
+  private final SettingsRepository settingsRepository;
+
+  public MerchantKeys(SettingsService settingsService, SettingsRepository settingsRepository) {
+    this.settingsService = settingsService;
+    this.settingsRepository = settingsRepository;
+  }
 
   @WithSession
   public Uni<List<MerchantKey>> list(UUID merchantId) {
@@ -32,12 +44,33 @@ public class MerchantKeys {
                     .getResultList());
   }
 
-  /** Adds a key under a new index; an index is never reused, not even a revoked one's. */
-  public Uni<MerchantKey> add(UUID merchantId, int keyIndex, String pem) {
+  /**
+   * Adds a key under a new index; an index is never reused, not even a revoked one's. Audited with
+   * the merchant's settings.
+   */
+  public Uni<MerchantKey> add(UUID merchantId, int keyIndex, String pem, Actor actor) {
     PublicKeys.Parsed parsed = PublicKeys.parse(pem);
-    MerchantKey key =
-        MerchantKey.of(merchantId, keyIndex, parsed, Instant.now().truncatedTo(ChronoUnit.MICROS));
-    return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.persist(key)))
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    MerchantKey key = MerchantKey.of(merchantId, keyIndex, parsed, now);
+    return Panache.withTransaction(
+            () ->
+                Panache.getSession()
+                    // Flushed at once: a duplicate index fails here, before anything is audited.
+                    .chain(session -> session.persist(key).chain(session::flush))
+                    .chain(
+                        () ->
+                            audit(
+                                merchantId,
+                                actor,
+                                new Change(
+                                    "publicKey[" + keyIndex + "]",
+                                    null,
+                                    parsed.algorithm()
+                                        + " "
+                                        + parsed.bits()
+                                        + " "
+                                        + parsed.fingerprint()),
+                                now)))
         .replaceWith(key)
         .onFailure(failure -> "merchant_key_pkey".equals(Unavailability.uniqueViolation(failure)))
         .transform(
@@ -47,14 +80,36 @@ public class MerchantKeys {
                     "Key index " + keyIndex + " is taken; upload the new key under another index"));
   }
 
-  public Uni<MerchantKey> revoke(UUID merchantId, int keyIndex) {
+  /** Revokes the key at once (revoking twice changes nothing more); audited. */
+  public Uni<MerchantKey> revoke(UUID merchantId, int keyIndex, Actor actor) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     return Panache.withTransaction(
         () ->
             find(merchantId, keyIndex)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("key", keyIndex))
-                .invoke(key -> key.revoke(Instant.now().truncatedTo(ChronoUnit.MICROS))));
+                .call(
+                    key -> {
+                      if (!key.isActive()) {
+                        return Uni.createFrom().voidItem();
+                      }
+                      key.revoke(now);
+                      return audit(
+                          merchantId,
+                          actor,
+                          new Change(
+                              "publicKey[" + keyIndex + "]",
+                              MerchantKey.ACTIVE,
+                              MerchantKey.REVOKED),
+                          now);
+                    }));
+  }
+
+  private Uni<Void> audit(UUID merchantId, Actor actor, Change change, Instant now) {
+    return settingsRepository
+        .findById(merchantId)
+        .chain(current -> settingsService.audit(current, actor, List.of(change), now));
   }
 
   /**

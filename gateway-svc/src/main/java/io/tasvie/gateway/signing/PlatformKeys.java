@@ -29,14 +29,15 @@ public class PlatformKeys {
   private final String keyIndex;
   private final PrivateKey privateKey;
   private final String jwks;
+  private final Map<String, String> pems = new java.util.LinkedHashMap<>();
 
   public PlatformKeys(SigningConfig config) throws IOException, GeneralSecurityException {
     this.keyIndex = config.keyIndex();
     this.privateKey = KeyUtils.readPrivateKey(config.keyLocation());
     List<JsonWebKey> keys = new ArrayList<>();
-    keys.add(jwk(keyIndex, publicKeyOf(privateKey)));
+    publish(keys, keyIndex, publicKeyOf(privateKey));
     for (Map.Entry<String, String> retired : config.retiredKeys().entrySet()) {
-      keys.add(jwk(retired.getKey(), KeyUtils.readPublicKey(retired.getValue())));
+      publish(keys, retired.getKey(), KeyUtils.readPublicKey(retired.getValue()));
     }
     this.jwks = new JsonWebKeySet(keys).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
   }
@@ -54,6 +55,11 @@ public class PlatformKeys {
     return jwks;
   }
 
+  /** The public key of {@code kid} as PEM (for openssl), or null if none is published. */
+  public String pem(String kid) {
+    return pems.get(kid);
+  }
+
   /** Base64 of the RSA-SHA256 (PKCS #1 v1.5) signature of {@code canonical}. */
   public String sign(byte[] canonical) {
     try {
@@ -64,6 +70,15 @@ public class PlatformKeys {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign with the platform key", e);
     }
+  }
+
+  private void publish(List<JsonWebKey> keys, String kid, PublicKey key) {
+    keys.add(jwk(kid, key));
+    pems.put(
+        kid,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
   }
 
   private static PublicKey publicKeyOf(PrivateKey key) throws GeneralSecurityException {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.tasvie.common.testing.Database;
 import io.tasvie.gateway.Merchants;
 import io.tasvie.gateway.Merchants.Onboarded;
@@ -74,19 +73,11 @@ class NotificationTest {
         });
     receiver.start();
     merchant = Merchants.onboard();
-    given()
-        .auth()
-        .oauth2(merchant.token())
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "callbackDomains",
-                List.of("shop.example.ir", "localhost"),
-                "notifyUrl",
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?shop=ketab"))
-        .put("/v1/merchants/" + merchant.id() + "/settings")
-        .then()
-        .statusCode(200);
+    Merchants.configure(
+        merchant,
+        Map.of(
+            "notifyUrl",
+            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?shop=ketab"));
   }
 
   @AfterEach

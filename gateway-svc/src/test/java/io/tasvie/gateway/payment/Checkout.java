@@ -56,6 +56,18 @@ public final class Checkout {
     return UUID.fromString(created.path("paymentId"));
   }
 
+  /** A new IRR payment of 120,000 rials for the merchant's customer {@code customerId}. */
+  public static UUID newPayment(Onboarded merchant, String customerId) {
+    String body =
+        body("ORD-" + UUID.randomUUID(), 120_000, "IRR")
+            .replace("}", ",\"customerId\":\"" + customerId + "\"}");
+    ExtractableResponse<Response> created = create(merchant, body);
+    if (created.statusCode() != 201) {
+      throw new AssertionError("payment not created: " + created.asString());
+    }
+    return UUID.fromString(created.path("paymentId"));
+  }
+
   /** The page's form token and the cookie it belongs to. */
   public record Form(String cookie, String csrf) {}
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.tasvie.common.testing.Database;
 import io.tasvie.gateway.Merchants;
 import io.tasvie.gateway.Merchants.Onboarded;
@@ -36,13 +35,13 @@ class SavedCardTest {
   @BeforeEach
   void onboard() {
     merchant = Merchants.onboard();
-    saveCards(merchant, true);
+    Merchants.configure(merchant, Map.of("saveCards", true));
   }
 
   @Test
   void aSavedCardPaysASecondTimeWithoutItsNumber() {
     String customer = "cust-" + UUID.randomUUID();
-    UUID first = payment(merchant, customer);
+    UUID first = Checkout.newPayment(merchant, customer);
     String page = given().get("/pay/" + first + "?lang=en").then().extract().asString();
     assertTrue(page.contains("id=\"saveCard\""), "the page offers to save the card");
 
@@ -58,7 +57,7 @@ class SavedCardTest {
             "select count(*) from saved_card t where t::text like ?",
             "%" + Checkout.APPROVED_CARD + "%"));
 
-    UUID second = payment(merchant, customer);
+    UUID second = Checkout.newPayment(merchant, customer);
     String secondPage = given().get("/pay/" + second + "?lang=en").then().extract().asString();
     assertTrue(secondPage.contains("400609******0007"), secondPage);
     assertFalse(secondPage.contains(Checkout.APPROVED_CARD));
@@ -99,7 +98,7 @@ class SavedCardTest {
   void anotherCustomersCardCannotBeUsed() {
     String owner = "cust-" + UUID.randomUUID();
     String cardId = saveACard(owner);
-    UUID strangers = payment(merchant, "cust-" + UUID.randomUUID());
+    UUID strangers = Checkout.newPayment(merchant, "cust-" + UUID.randomUUID());
 
     Checkout.submit(
             strangers, Checkout.openPage(strangers), Map.of("savedCardId", cardId, "cvc", "123"))
@@ -120,9 +119,9 @@ class SavedCardTest {
   @Test
   void nothingIsSavedWithoutConsentACustomerOrTheSetting() {
     String customer = "cust-" + UUID.randomUUID();
-    UUID noConsent = payment(merchant, customer);
+    UUID noConsent = Checkout.newPayment(merchant, customer);
     Checkout.pay(noConsent, Checkout.APPROVED_CARD).response().then().statusCode(303);
-    UUID declined = payment(merchant, customer);
+    UUID declined = Checkout.newPayment(merchant, customer);
     Checkout.submit(declined, Checkout.openPage(declined), withConsent("4000000000000002"))
         .response()
         .then()
@@ -135,8 +134,8 @@ class SavedCardTest {
         .then()
         .body(not(containsString("id=\"saveCard\"")));
 
-    saveCards(merchant, false);
-    UUID off = payment(merchant, customer);
+    Merchants.configure(merchant, Map.of("saveCards", false));
+    UUID off = Checkout.newPayment(merchant, customer);
     given().get("/pay/" + off + "?lang=en").then().body(not(containsString("id=\"saveCard\"")));
     Checkout.submit(off, Checkout.openPage(off), withConsent(Checkout.APPROVED_CARD))
         .response()
@@ -149,7 +148,7 @@ class SavedCardTest {
   void theCustomerOrTheMerchantDeletesASavedCard() {
     String customer = "cust-" + UUID.randomUUID();
     String cardId = saveACard(customer);
-    UUID next = payment(merchant, customer);
+    UUID next = Checkout.newPayment(merchant, customer);
     Checkout.Form form = Checkout.openPage(next);
 
     given()
@@ -174,14 +173,14 @@ class SavedCardTest {
 
   /** Pays a payment of {@code customer} with the approving card and consent; the card's id. */
   private String saveACard(String customer) {
-    UUID paymentId = payment(merchant, customer);
+    UUID paymentId = Checkout.newPayment(merchant, customer);
     Checkout.submit(paymentId, Checkout.openPage(paymentId), withConsent(Checkout.APPROVED_CARD))
         .response()
         .then()
         .statusCode(303);
     return savedCardId(
         given()
-            .get("/pay/" + payment(merchant, customer) + "?lang=en")
+            .get("/pay/" + Checkout.newPayment(merchant, customer) + "?lang=en")
             .then()
             .extract()
             .asString());
@@ -195,30 +194,6 @@ class SavedCardTest {
 
   private static Map<String, String> withConsent(String card) {
     return Map.of("cardNumber", card, "expiry", "12/30", "cvc", "123", "saveCard", "yes");
-  }
-
-  private static UUID payment(Onboarded merchant, String customer) {
-    String body =
-        Checkout.body("SC-" + UUID.randomUUID(), 120_000, "IRR")
-            .replace("}", ",\"customerId\":\"" + customer + "\"}");
-    return UUID.fromString(
-        Checkout.create(merchant, body)
-            .response()
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("paymentId"));
-  }
-
-  private static void saveCards(Onboarded merchant, boolean on) {
-    given()
-        .auth()
-        .oauth2(merchant.token())
-        .contentType(ContentType.JSON)
-        .body(Map.of("callbackDomains", List.of("shop.example.ir", "localhost"), "saveCards", on))
-        .put("/v1/merchants/" + merchant.id() + "/settings")
-        .then()
-        .statusCode(200);
   }
 
   private long saved(String customer) {

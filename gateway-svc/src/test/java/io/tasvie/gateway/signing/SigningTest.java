@@ -61,7 +61,7 @@ class SigningTest {
   }
 
   @Test
-  void thePlatformPublishesItsPublicKeysOnly() {
+  void thePlatformPublishesItsPublicKeysOnly() throws Exception {
     given()
         .get("/.well-known/tasvie-keys")
         .then()
@@ -74,6 +74,19 @@ class SigningTest {
         .body("keys[0].alg", equalTo("RS256"))
         .body("keys[0].d", equalTo(null))
         .body("keys[0].p", equalTo(null));
+    String pem =
+        given().get("/.well-known/tasvie-keys/1.pem").then().statusCode(200).extract().asString();
+    JsonWebKeySet published =
+        new JsonWebKeySet(given().get("/.well-known/tasvie-keys").then().extract().asString());
+    assertEquals(
+        Base64.getEncoder()
+            .encodeToString(
+                ((org.jose4j.jwk.PublicJsonWebKey) published.getJsonWebKeys().get(0))
+                    .getPublicKey()
+                    .getEncoded()),
+        pem.replaceAll("-----[A-Z ]+-----|\\s", ""),
+        "the PEM is the published key");
+    given().get("/.well-known/tasvie-keys/9.pem").then().statusCode(404);
   }
 
   @Test
@@ -143,6 +156,14 @@ class SigningTest {
         .then()
         .statusCode(200)
         .body("keyIndex", equalTo(List.of(1, 2)));
+    // Two uploads audited, none of the refused ones.
+    given()
+        .auth()
+        .oauth2(merchant.token())
+        .get("/v1/merchants/" + merchant.id() + "/settings/changes")
+        .then()
+        .body("changes.flatten().field", equalTo(List.of("publicKey[2]", "publicKey[1]")))
+        .body("[1].changes[0].to", org.hamcrest.Matchers.startsWith("RSA 2048 "));
   }
 
   @Test
@@ -192,6 +213,12 @@ class SigningTest {
         .then()
         .statusCode(200)
         .body("status", equalTo("REVOKED"));
+    assertEquals(
+        1,
+        database.count(
+            "select count(*) from merchant_settings_change where merchant_id = ?"
+                + " and changes::text like '%REVOKED%'",
+            merchant.id()));
     assertRefused(
         create(third, "1", sign(rsa.getPrivate(), "SHA256withRSA", canonical(third))),
         "key-revoked");

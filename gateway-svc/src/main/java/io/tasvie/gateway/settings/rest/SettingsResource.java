@@ -48,8 +48,7 @@ public class SettingsResource {
   public Uni<SettingsResponse> put(
       @RestPath UUID merchantId, @Valid @NotNull SettingsRequest request) {
     requireOwn(merchantId);
-    Actor actor = new Actor(jwt.getName(), jwt.getGroups().contains(Roles.ADMIN));
-    return service.update(merchantId, request, actor).map(SettingsResource::toResponse);
+    return service.update(merchantId, request, Actor.of(jwt)).map(SettingsResource::toResponse);
   }
 
   /** The audit trail, newest first, {@value #PAGE_SIZE} a page. */

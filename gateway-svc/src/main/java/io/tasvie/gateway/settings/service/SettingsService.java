@@ -7,6 +7,7 @@ import io.tasvie.common.contract.MerchantSettingsChangedEvent;
 import io.tasvie.common.contract.MerchantSettingsChangedEvent.Change;
 import io.tasvie.common.outbox.Outbox;
 import io.tasvie.common.problem.ProblemException;
+import io.tasvie.common.security.Roles;
 import io.tasvie.gateway.merchant.Merchant;
 import io.tasvie.gateway.merchant.repository.MerchantRepository;
 import io.tasvie.gateway.payment.config.CheckoutConfig;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Reads and changes merchants' payment-method settings. Every change is audited (who, when, each
@@ -39,6 +41,11 @@ public class SettingsService {
 
   /** Who asks: the token's subject and whether it is an admin. */
   public record Actor(String name, boolean admin) {
+
+    public static Actor of(JsonWebToken jwt) {
+      return new Actor(jwt.getName(), jwt.getGroups().contains(Roles.ADMIN));
+    }
+
     String role() {
       return admin ? "admin" : "merchant";
     }
@@ -158,23 +165,31 @@ public class SettingsService {
                           Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                           current.replaceWith(next, now);
                           merchant.changeCallbackDomains(domains);
-                          return settings
-                              .record(
-                                  SettingsChange.record(
-                                      merchantId, actor.name(), actor.role(), changes, now))
-                              .chain(
-                                  () ->
-                                      outbox.publish(
-                                          new MerchantSettingsChangedEvent(
-                                              merchantId,
-                                              actor.name(),
-                                              actor.role(),
-                                              changes,
-                                              environment.name(),
-                                              next.isMaintenance(),
-                                              now)))
+                          return audit(current, actor, changes, now)
                               .replaceWith(new View(current, domains, checks));
                         }));
+  }
+
+  /**
+   * Records {@code changes} of the merchant whose settings are {@code current} in its audit trail
+   * and publishes them; must run in the transaction that made them. Key uploads and revocations are
+   * audited here too.
+   */
+  public Uni<Void> audit(MerchantSettings current, Actor actor, List<Change> changes, Instant now) {
+    UUID merchantId = current.getMerchantId();
+    return settings
+        .record(SettingsChange.record(merchantId, actor.name(), actor.role(), changes, now))
+        .chain(
+            () ->
+                outbox.publish(
+                    new MerchantSettingsChangedEvent(
+                        merchantId,
+                        actor.name(),
+                        actor.role(),
+                        changes,
+                        current.getEnvironment().name(),
+                        current.isMaintenance(),
+                        now)));
   }
 
   /** Only an admin moves a merchant between environments, and to production only when ready. */

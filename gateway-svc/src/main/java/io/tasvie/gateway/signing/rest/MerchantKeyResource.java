@@ -6,6 +6,7 @@ import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.security.MerchantClaim;
 import io.tasvie.common.security.Roles;
 import io.tasvie.gateway.merchant.repository.MerchantRepository;
+import io.tasvie.gateway.settings.service.SettingsService.Actor;
 import io.tasvie.gateway.signing.MerchantKey;
 import io.tasvie.gateway.signing.MerchantKeys;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,7 +60,7 @@ public class MerchantKeyResource {
   public Uni<RestResponse<KeyResponse>> add(
       @RestPath UUID merchantId, @Valid @NotNull KeyRequest request) {
     return merchant(merchantId)
-        .chain(() -> keys.add(merchantId, request.keyIndex(), request.publicKey()))
+        .chain(() -> keys.add(merchantId, request.keyIndex(), request.publicKey(), actor()))
         .map(key -> RestResponse.status(RestResponse.Status.CREATED, toResponse(key)));
   }
 
@@ -75,8 +76,12 @@ public class MerchantKeyResource {
   @Path("{keyIndex}")
   public Uni<KeyResponse> revoke(@RestPath UUID merchantId, @RestPath int keyIndex) {
     return merchant(merchantId)
-        .chain(() -> keys.revoke(merchantId, keyIndex))
+        .chain(() -> keys.revoke(merchantId, keyIndex, actor()))
         .map(MerchantKeyResource::toResponse);
+  }
+
+  private Actor actor() {
+    return Actor.of(jwt);
   }
 
   /** The merchant, if the token may act for it; another merchant's is as good as absent. */
