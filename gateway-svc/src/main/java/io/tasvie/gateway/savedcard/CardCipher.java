@@ -1,5 +1,6 @@
 package io.tasvie.gateway.savedcard;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
  * bound to the card's id (GCM associated data), so a ciphertext copied to another row fails.
  */
 @ApplicationScoped
+@Startup // a missing or malformed vault key stops the service at start
 public class CardCipher {
 
   private static final int IV_BYTES = 12;

@@ -1,8 +1,12 @@
 package io.tasvie.gateway.signing;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.util.KeyUtils;
+import io.smallrye.jwt.util.ResourceUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -24,6 +28,7 @@ import org.jose4j.lang.JoseException;
  * with, published at {@code /.well-known/tasvie-keys}.
  */
 @ApplicationScoped
+@Startup // a missing or unreadable key stops the service at start, not at the first payment
 public class PlatformKeys {
 
   private final String keyIndex;
@@ -33,11 +38,11 @@ public class PlatformKeys {
 
   public PlatformKeys(SigningConfig config) throws IOException, GeneralSecurityException {
     this.keyIndex = config.keyIndex();
-    this.privateKey = KeyUtils.readPrivateKey(config.keyLocation());
+    this.privateKey = KeyUtils.decodePrivateKey(read(config.keyLocation()));
     List<JsonWebKey> keys = new ArrayList<>();
     publish(keys, keyIndex, publicKeyOf(privateKey));
     for (Map.Entry<String, String> retired : config.retiredKeys().entrySet()) {
-      publish(keys, retired.getKey(), KeyUtils.readPublicKey(retired.getValue()));
+      publish(keys, retired.getKey(), KeyUtils.decodePublicKey(read(retired.getValue())));
     }
     this.jwks = new JsonWebKeySet(keys).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
   }
@@ -70,6 +75,19 @@ public class PlatformKeys {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign with the platform key", e);
     }
+  }
+
+  /** A PEM from a file path ({@code file:} optional) or else the classpath. */
+  private static String read(String location) throws IOException {
+    Path file = Path.of(location.startsWith("file:") ? location.substring(5) : location);
+    if (Files.isRegularFile(file)) {
+      return Files.readString(file);
+    }
+    String resource = ResourceUtils.readResource(location);
+    if (resource == null) {
+      throw new IllegalStateException("no key at " + location + " (tasvie.signing)");
+    }
+    return resource;
   }
 
   private void publish(List<JsonWebKey> keys, String kid, PublicKey key) {
