@@ -81,7 +81,7 @@ public class LegacyPaymentResource {
                           }
                           return settings
                               .findById(merchant.getId())
-                              .chain(
+                              .call(
                                   merchantSettings ->
                                       keys.verify(
                                           merchant.getId(),
@@ -90,9 +90,10 @@ public class LegacyPaymentResource {
                                           signature,
                                           canonical))
                               .chain(
-                                  () ->
+                                  merchantSettings ->
                                       payments.create(
                                           merchant,
+                                          merchantSettings,
                                           new NewPayment(
                                               reference(res),
                                               amount(amnt),

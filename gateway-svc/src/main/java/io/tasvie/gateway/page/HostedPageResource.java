@@ -260,32 +260,9 @@ public class HostedPageResource {
       PageLocale locale,
       String formCookie,
       String error) {
-    PageMessages words = pages.messages(locale);
-    Instant now = Instant.now();
-    boolean form = payment.isPayable(now);
-    boolean paid = ReturnLinks.isPaid(payment);
-    boolean failed = payment.getStatus() == PaymentStatus.DECLINED;
-    boolean reversed = payment.getStatus() == PaymentStatus.REVERSED;
-    boolean expired = !form && !paid && !failed && !reversed;
-    boolean discounted = payment.getDiscountAmount() > 0;
+    boolean form = payment.isPayable(Instant.now());
     return walletOf(payment, form)
-        .chain(
-            wallet ->
-                html(
-                    status,
-                    payment,
-                    merchant,
-                    locale,
-                    formCookie,
-                    error,
-                    words,
-                    form,
-                    paid,
-                    failed,
-                    expired,
-                    reversed,
-                    discounted,
-                    wallet));
+        .chain(wallet -> html(status, payment, merchant, locale, formCookie, error, form, wallet));
   }
 
   /** The saved cards a payer with a customer id may pay with, and whether it may save one. */
@@ -329,14 +306,14 @@ public class HostedPageResource {
       PageLocale locale,
       String formCookie,
       String error,
-      PageMessages words,
       boolean form,
-      boolean paid,
-      boolean failed,
-      boolean expired,
-      boolean reversed,
-      boolean discounted,
       Wallet wallet) {
+    PageMessages words = pages.messages(locale);
+    boolean paid = ReturnLinks.isPaid(payment);
+    boolean failed = payment.getStatus() == PaymentStatus.DECLINED;
+    boolean reversed = payment.getStatus() == PaymentStatus.REVERSED;
+    boolean expired = !form && !paid && !failed && !reversed;
+    boolean discounted = payment.getDiscountAmount() > 0;
     PageView view =
         new PageView(
             locale.tag(),

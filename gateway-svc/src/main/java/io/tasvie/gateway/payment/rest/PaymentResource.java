@@ -116,22 +116,16 @@ public class PaymentResource {
             request.redirectUrl(),
             request.customerId(),
             PaymentOrigin.API);
-    Supplier<Uni<PaymentResponse>> work =
-        () ->
-            merchants
-                .findById(merchantId)
-                .chain(merchant -> payments.create(requireMerchant(merchant), payment))
-                .map(created -> toResponse(created, uri));
     return Panache.withSession(
             () ->
                 settings
                     .findById(merchantId)
-                    .chain(
+                    .call(
                         merchantSettings ->
                             keys.verify(
                                 merchantId, merchantSettings, keyIndex, signature, canonical)))
         .chain(
-            () ->
+            merchantSettings ->
                 Panache.withTransaction(
                     () ->
                         idempotency.once(
@@ -139,7 +133,16 @@ public class PaymentResource {
                             idempotencyKey,
                             "POST /v1/payments " + json(request),
                             201,
-                            work)))
+                            () ->
+                                merchants
+                                    .findById(merchantId)
+                                    .chain(
+                                        merchant ->
+                                            payments.create(
+                                                requireMerchant(merchant),
+                                                merchantSettings,
+                                                payment))
+                                    .map(created -> toResponse(created, uri)))))
         .map(
             outcome ->
                 respond(

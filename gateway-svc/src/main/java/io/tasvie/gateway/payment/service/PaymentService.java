@@ -80,16 +80,12 @@ public class PaymentService {
   }
 
   /** Creates the payment; must run in a transaction (the caller may add an idempotency key). */
-  public Uni<Payment> create(Merchant merchant, NewPayment request) {
-    return settings
-        .findById(merchant.getId())
-        .chain(
-            merchantSettings -> {
-              long discount = rules.check(request, merchant, merchantSettings);
-              return payments
-                  .findByReference(merchant.getId(), request.merchantReference())
-                  .map(existing -> create(merchant, merchantSettings, request, discount, existing));
-            })
+  public Uni<Payment> create(
+      Merchant merchant, MerchantSettings merchantSettings, NewPayment request) {
+    long discount = rules.check(request, merchant, merchantSettings);
+    return payments
+        .findByReference(merchant.getId(), request.merchantReference())
+        .map(existing -> create(merchant, merchantSettings, request, discount, existing))
         .chain(payments::persistAndFlush)
         // Two concurrent requests with one reference: the unique key lets only one through.
         .onFailure(PaymentService::isDuplicateReference)
