@@ -65,9 +65,6 @@ public class TerminalSettingsResource {
   }
 
   private void requireScope(UUID merchantId) {
-    UUID scope = MerchantClaim.scope(jwt);
-    if (scope != null && !scope.equals(merchantId)) {
-      throw ProblemException.notFound("merchant", merchantId);
-    }
+    MerchantClaim.requireOwn(jwt, merchantId);
   }
 }

@@ -94,10 +94,7 @@ public class MessagingResource {
   }
 
   private Uni<MerchantProjection> merchant(UUID merchantId) {
-    UUID scope = MerchantClaim.scope(jwt);
-    if (scope != null && !scope.equals(merchantId)) {
-      return Uni.createFrom().failure(ProblemException.notFound("merchant", merchantId));
-    }
+    MerchantClaim.requireOwn(jwt, merchantId);
     return Panache.getSession()
         .chain(s -> s.find(MerchantProjection.class, merchantId))
         .onItem()
