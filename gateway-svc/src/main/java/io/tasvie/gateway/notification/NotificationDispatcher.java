@@ -39,8 +39,6 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class NotificationDispatcher {
 
-  static final String SIGNATURE = "Tasvie-Signature";
-  static final String KEY_INDEX = "Tasvie-Key-Index";
   private static final int MAX_ERROR = 500;
 
   private final io.vertx.core.Vertx coreVertx;
@@ -155,8 +153,8 @@ public class NotificationDispatcher {
             .putHeader("User-Agent", "Tasvie-Notifications/1")
             .putHeader("Tasvie-Notification-Id", notification.id().toString())
             .putHeader("Tasvie-Event-Type", notification.type())
-            .putHeader(KEY_INDEX, keys.keyIndex())
-            .putHeader(SIGNATURE, keys.sign(Canonical.of("POST", target, body)));
+            .putHeader(Canonical.KEY_INDEX_HEADER, keys.keyIndex())
+            .putHeader(Canonical.SIGNATURE_HEADER, keys.sign(Canonical.of("POST", target, body)));
     // The address is checked again at each delivery: DNS may have changed since it was set.
     return notifyUrls
         .check(notification.url(), notification.env())

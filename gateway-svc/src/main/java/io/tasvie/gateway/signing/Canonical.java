@@ -22,6 +22,11 @@ import java.util.List;
 public final class Canonical {
 
   public static final String VERSION = "tasvie-v1";
+
+  /** The headers a signature travels in, on merchants' requests and on notifications alike. */
+  public static final String SIGNATURE_HEADER = "Tasvie-Signature";
+
+  public static final String KEY_INDEX_HEADER = "Tasvie-Key-Index";
   public static final List<String> FORM_FIELDS =
       List.of("ID", "Res", "Amnt", "Nam", "Dsc", "RedirectURL");
 

@@ -92,11 +92,7 @@ public class PlatformKeys {
 
   private void publish(List<JsonWebKey> keys, String kid, PublicKey key) {
     keys.add(jwk(kid, key));
-    pems.put(
-        kid,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
+    pems.put(kid, PublicKeys.pem(key.getEncoded()));
   }
 
   private static PublicKey publicKeyOf(PrivateKey key) throws GeneralSecurityException {

@@ -48,11 +48,14 @@ public final class PublicKeys {
     } else {
       throw invalid();
     }
-    String normalised =
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-            + "\n-----END PUBLIC KEY-----\n";
-    return new Parsed(key.getAlgorithm(), bits, normalised, Canonical.sha256Hex(der));
+    return new Parsed(key.getAlgorithm(), bits, pem(der), Canonical.sha256Hex(der));
+  }
+
+  /** A public key's DER (SubjectPublicKeyInfo) as PEM, 64 characters a line. */
+  public static String pem(byte[] der) {
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END PUBLIC KEY-----\n";
   }
 
   /** Whether {@code signature} (Base64) over {@code data} was made with {@code pem}'s key. */

@@ -15,23 +15,19 @@ import io.tasvie.common.testing.Database;
 import io.tasvie.gateway.Merchants;
 import io.tasvie.gateway.Merchants.Onboarded;
 import io.tasvie.gateway.payment.Checkout;
+import io.tasvie.gateway.signing.Published;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,12 +103,9 @@ class NotificationTest {
     assertEquals("1", header(delivered, "Tasvie-Key-Index"));
     String canonical =
         "tasvie-v1\nPOST\n/hook?shop=ketab\n"
-            + HexFormat.of()
-                .formatHex(
-                    MessageDigest.getInstance("SHA-256")
-                        .digest(delivered.body().getBytes(StandardCharsets.UTF_8)));
+            + Published.sha256Hex(delivered.body().getBytes(StandardCharsets.UTF_8));
     Signature verifier = Signature.getInstance("SHA256withRSA");
-    verifier.initVerify(publishedKey("1"));
+    verifier.initVerify(Published.key("1"));
     verifier.update(canonical.getBytes(StandardCharsets.UTF_8));
     assertTrue(
         verifier.verify(Base64.getDecoder().decode(header(delivered, "Tasvie-Signature"))),
@@ -219,11 +212,5 @@ class NotificationTest {
         .map(e -> e.getValue().get(0))
         .findFirst()
         .orElse(null);
-  }
-
-  private static PublicKey publishedKey(String kid) throws Exception {
-    JsonWebKeySet keys =
-        new JsonWebKeySet(given().get("/.well-known/tasvie-keys").then().extract().asString());
-    return ((PublicJsonWebKey) keys.findJsonWebKey(kid, null, null, null)).getPublicKey();
   }
 }

@@ -21,13 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,8 +74,7 @@ class SigningTest {
         .body("keys[0].p", equalTo(null));
     String pem =
         given().get("/.well-known/tasvie-keys/1.pem").then().statusCode(200).extract().asString();
-    JsonWebKeySet published =
-        new JsonWebKeySet(given().get("/.well-known/tasvie-keys").then().extract().asString());
+    JsonWebKeySet published = Published.keys();
     assertEquals(
         Base64.getEncoder()
             .encodeToString(
@@ -100,8 +97,7 @@ class SigningTest {
 
     JsonWebSignature jws = new JsonWebSignature();
     jws.setCompactSerialization(sig);
-    JsonWebKeySet published =
-        new JsonWebKeySet(given().get("/.well-known/tasvie-keys").then().extract().asString());
+    JsonWebKeySet published = Published.keys();
     assertEquals("1", jws.getKeyIdHeaderValue());
     jws.setKey(new VerificationJwkSelector().select(jws, published.getJsonWebKeys()).getKey());
     assertTrue(jws.verifySignature());
@@ -244,7 +240,7 @@ class SigningTest {
         List.of(merchant.number(), res, "120000", "Sara", "Two books", Checkout.RETURN_URL);
     String canonical =
         "tasvie-v1\nPOST\n/Payment.aspx\n"
-            + sha256Hex(String.join("\n", values).getBytes(StandardCharsets.UTF_8));
+            + Published.sha256Hex(String.join("\n", values).getBytes(StandardCharsets.UTF_8));
 
     legacy(values, null, null).then().statusCode(401).body(containsString("signed"));
     // Signed over an amount of 1 rial, sent with 120,000: refused.
@@ -310,7 +306,8 @@ class SigningTest {
   }
 
   private static String canonical(String body) {
-    return "tasvie-v1\nPOST\n/v1/payments\n" + sha256Hex(body.getBytes(StandardCharsets.UTF_8));
+    return "tasvie-v1\nPOST\n/v1/payments\n"
+        + Published.sha256Hex(body.getBytes(StandardCharsets.UTF_8));
   }
 
   private Response create(String body, String keyIndex, String signature) {
@@ -377,14 +374,6 @@ class SigningTest {
     signature.initSign(key);
     signature.update(canonical.getBytes(StandardCharsets.UTF_8));
     return Base64.getEncoder().encodeToString(signature.sign());
-  }
-
-  private static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String run(Path dir, String... command) throws Exception {

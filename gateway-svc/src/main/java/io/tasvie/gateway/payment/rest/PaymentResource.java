@@ -54,11 +54,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RolesAllowed(Roles.MERCHANT)
 public class PaymentResource {
 
-  /** Base64 signature over the canonical string (see {@link Canonical}), and its key index. */
-  public static final String SIGNATURE = "Tasvie-Signature";
-
-  public static final String KEY_INDEX = "Tasvie-Key-Index";
-
   private final PaymentService payments;
   private final MerchantRepository merchants;
   private final IdempotencyKeys idempotency;
@@ -99,8 +94,8 @@ public class PaymentResource {
   public Uni<Response> create(
       byte[] body,
       @RestHeader("Idempotency-Key") String idempotencyKey,
-      @RestHeader(SIGNATURE) String signature,
-      @RestHeader(KEY_INDEX) String keyIndex,
+      @RestHeader(Canonical.SIGNATURE_HEADER) String signature,
+      @RestHeader(Canonical.KEY_INDEX_HEADER) String keyIndex,
       UriInfo uri)
       throws IOException {
     CreatePaymentRequest request = read(body);
