@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Money and counts are integers: {@code 12.5} or {@code "125"} for a {@code long} field is a
- * malformed request, never silently truncated or parsed.
+ * malformed request, never silently truncated or parsed. Every string passes {@link CleanStrings}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -23,5 +23,6 @@ public class StrictJson implements ObjectMapperCustomizer {
         .coercionConfigFor(LogicalType.Integer)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    mapper.registerModule(CleanStrings.module());
   }
 }

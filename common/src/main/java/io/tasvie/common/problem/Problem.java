@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** An RFC 9457 problem details body. */
@@ -24,6 +25,12 @@ public record Problem(
 
   public static Problem of(int status, String slug, String title, String detail) {
     return new Problem(TYPE_PREFIX + slug, title, status, detail, null, Map.of());
+  }
+
+  /** 400 {@code invalid-request} with one violation, as bean validation answers. */
+  public static Problem invalidField(String field, String message) {
+    return of(400, "invalid-request", "Invalid request", "The request has invalid fields")
+        .with("violations", List.of(Map.of("field", field, "message", message)));
   }
 
   public static Problem of(ProblemException e) {

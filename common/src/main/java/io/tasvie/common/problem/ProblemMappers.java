@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tasvie.common.http.MalformedParameter;
+import io.tasvie.common.json.CleanStrings;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -49,6 +52,11 @@ public class ProblemMappers {
     InvalidFormatException.class
   })
   public Response unreadable(Exception e, UriInfo uri) {
+    if (e instanceof CleanStrings.RefusedText refused) {
+      return Problem.invalidField(refused.field(), refused.getOriginalMessage())
+          .at(path(uri))
+          .toResponse();
+    }
     return Problem.of(
             400,
             "malformed-request",
@@ -80,14 +88,23 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response web(WebApplicationException e, UriInfo uri) {
+  public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
     int status = e.getResponse().getStatus();
+    if ((status == 404 || status == 400)
+        && e.getCause() != null
+        && !(e.getCause() instanceof JsonProcessingException)) {
+      // Quarkus REST could not convert a parameter (a bare 404 for query and path parameters).
+      String parameter = MalformedParameter.find(resource, uri).orElse("a query or path parameter");
+      return Problem.invalidField(parameter, "is malformed for its type")
+          .at(path(uri))
+          .toResponse();
+    }
     Response.Status.Family family = Response.Status.Family.familyOf(status);
     if (family != Response.Status.Family.CLIENT_ERROR) {
       return unexpected(e, uri);
     }
-    if (e.getCause() instanceof JsonProcessingException) {
-      return unreadable(e, uri); // the JSON reader's own 400 for a body it cannot parse
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return unreadable(json, uri); // the JSON reader's own 400 for a body it cannot parse
     }
     String reason = e.getResponse().getStatusInfo().getReasonPhrase();
     String slug = reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
