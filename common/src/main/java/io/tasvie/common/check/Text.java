@@ -81,6 +81,12 @@ public final class Text {
         out.append(String.format("\\u%04x", (int) c));
       } else if (out != null) {
         out.append(c);
+        if (pair) {
+          out.append(text.charAt(i + 1));
+        }
+      }
+      if (pair) {
+        i++;
       }
     }
     return out == null ? text.toString() : out.toString();
