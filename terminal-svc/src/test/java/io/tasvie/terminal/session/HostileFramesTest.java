@@ -62,6 +62,9 @@ class HostileFramesTest {
               "{\"type\":\"wallet-payment\",\"id\":\"w-1\",\"amount\":100,\"currency\":\"EUR\","
                   + "\"orderReference\":\"R-\\u0000-1\"}");
       assertRefused(nul, "orderReference", "w-1");
+      assertEquals( // the README's example
+          "orderReference contains the control character U+0000 at position 2",
+          nul.path("message").asText());
       assertEquals(
           0,
           database.count(
