@@ -8,6 +8,9 @@ import java.util.UUID;
 /** Typed reads of a request frame's fields, each failure a clear INVALID_FIELD naming the field. */
 final class Fields {
 
+  /** The largest amount ISO 8583 carries (12 digits); no card sale or refund is larger. */
+  static final long MAX_AMOUNT = 999_999_999_999L;
+
   private Fields() {}
 
   static String text(JsonNode frame, String field, boolean required) {
@@ -35,6 +38,10 @@ final class Fields {
     if (value.asLong() <= 0) {
       throw ProblemException.badRequest(
           "invalid-amount", field + " must be positive (minor units)");
+    }
+    if (value.asLong() > MAX_AMOUNT) {
+      throw ProblemException.badRequest(
+          "invalid-amount", field + " is at most " + MAX_AMOUNT + " minor units");
     }
     return value.asLong();
   }

@@ -1,10 +1,9 @@
 package io.tasvie.terminal.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.check.Text;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.problem.Unavailability;
 import io.tasvie.terminal.message.Frames;
@@ -30,19 +29,19 @@ import io.tasvie.terminal.valueadded.ValueAddedOrders;
 import io.tasvie.terminal.wallet.service.WalletService;
 import io.tasvie.terminal.wallet.service.WalletService.StartCommand;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * The session protocol: one JSON request frame in, one answer or error frame out, matched by the
- * client's {@code id}. Requests that change something are answered from {@link MessageLog} when
- * their id was already processed, so a resent purchase is never charged twice.
+ * client's {@code id}. A frame is read by {@link FrameReader} before anything else. A request that
+ * changes something first claims its id in {@link MessageLog}: a copy of it, sent again later or
+ * arriving while the first is processed, is answered from there (the stored answer, or {@code
+ * IN_PROGRESS}) and never done twice.
  */
 @ApplicationScoped
 public class SessionProtocol {
@@ -87,9 +86,7 @@ public class SessionProtocol {
           WalletService.COMPLETE_SALE,
           WalletService.REFUND);
 
-  private static final int MAX_ID_LENGTH = 64;
-
-  private final ObjectMapper mapper;
+  private final FrameReader reader;
   private final Frames frames;
   private final MessageLog messages;
   private final CardReader cards;
@@ -104,7 +101,7 @@ public class SessionProtocol {
   private final WalletService wallet;
 
   public SessionProtocol(
-      ObjectMapper mapper,
+      FrameReader reader,
       Frames frames,
       MessageLog messages,
       CardReader cards,
@@ -117,7 +114,7 @@ public class SessionProtocol {
       TerminalRepository terminals,
       TerminalConfig config,
       WalletService wallet) {
-    this.mapper = mapper;
+    this.reader = reader;
     this.frames = frames;
     this.messages = messages;
     this.cards = cards;
@@ -134,47 +131,84 @@ public class SessionProtocol {
 
   public Uni<String> handle(TerminalSession session, String text) {
     session.seen();
-    if (text.length() > config.maxFrameBytes()
-        || text.getBytes(StandardCharsets.UTF_8).length > config.maxFrameBytes()) {
-      return error(
-          null, "FRAME_TOO_LARGE", "Frames are at most " + config.maxFrameBytes() + " bytes");
-    }
-    JsonNode frame;
+    FrameReader.Request request;
     try {
-      frame = mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      return error(null, "INVALID_JSON", "The frame is not JSON: " + e.getOriginalMessage());
-    }
-    if (frame == null || !frame.isObject()) {
-      return error(null, "INVALID_JSON", "A frame is a JSON object");
-    }
-    JsonNode idNode = frame.get("id");
-    if (idNode == null || !idNode.isTextual() || idNode.asText().isBlank()) {
-      return error(null, "MISSING_ID", "Every request carries its own id (a string)");
-    }
-    String id = idNode.asText();
-    if (id.length() > MAX_ID_LENGTH) {
-      return error(null, "MISSING_ID", "An id is at most " + MAX_ID_LENGTH + " characters");
-    }
-    JsonNode typeNode = frame.get("type");
-    String type = typeNode != null && typeNode.isTextual() ? typeNode.asText() : null;
-    if (type == null || !TYPES.contains(type)) {
+      request = reader.read(text, TYPES);
+    } catch (FrameReader.Refused refused) {
       return Uni.createFrom()
           .item(
-              frames.error(
-                  id,
-                  "UNKNOWN_TYPE",
-                  "Unknown message type " + (type == null ? "(none)" : type),
-                  Map.of("supported", TYPES)));
+              frames.error(refused.id(), refused.code(), refused.getMessage(), refused.details()));
     }
-    Supplier<Uni<String>> work = () -> dispatch(session, type, id, frame);
-    Uni<String> answer =
-        RECORDED.contains(type)
-            ? messages
-                .answered(session.terminalRef(), id)
-                .chain(stored -> stored != null ? Uni.createFrom().item(stored) : work.get())
-            : Uni.createFrom().deferred(work::get);
-    return answer.onFailure().recoverWithUni(failure -> failed(session, type, id, failure));
+    String type = request.type();
+    String id = request.id();
+    JsonNode frame = request.frame();
+    if (!RECORDED.contains(type)) {
+      return Uni.createFrom()
+          .deferred(() -> dispatch(session, type, id, frame))
+          .onFailure()
+          .recoverWithUni(failure -> failed(session, type, id, failure));
+    }
+    return messages
+        .claim(session.terminalRef(), id, type, config.messageClaimTimeout())
+        .chain(
+            claim -> {
+              if (claim.answered()) {
+                return Uni.createFrom().item(claim.answer());
+              }
+              if (!claim.ours()) {
+                return Uni.createFrom().item(inProgress(id));
+              }
+              return Uni.createFrom()
+                  .deferred(() -> dispatch(session, type, id, frame))
+                  .call(answer -> settle(session, id, claim.token(), answer))
+                  .onFailure()
+                  .recoverWithUni(
+                      failure ->
+                          release(session, id, claim.token())
+                              .chain(() -> failed(session, type, id, failure)));
+            })
+        .onFailure()
+        .recoverWithUni(failure -> failed(session, type, id, failure));
+  }
+
+  /** A recorded request whose work kept no answer (none of ours should) gets it kept here. */
+  private Uni<Void> settle(TerminalSession session, String id, UUID token, String answer) {
+    return messages
+        .settle(session.terminalRef(), id, token, answer)
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              LOG.warnf(
+                  "answer to %s of terminal %s not kept: %s",
+                  Text.forLog(id), session.terminalId(), failure.toString());
+              return null;
+            });
+  }
+
+  /** An error is not kept: the claim goes, and the id can be sent again. */
+  private Uni<Void> release(TerminalSession session, String id, UUID token) {
+    return messages
+        .release(session.terminalRef(), id, token)
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              LOG.warnf(
+                  "claim of %s of terminal %s not released (stale in %s): %s",
+                  Text.forLog(id),
+                  session.terminalId(),
+                  config.messageClaimTimeout(),
+                  failure.toString());
+              return null;
+            });
+  }
+
+  private String inProgress(String id) {
+    return frames.error(
+        id,
+        "IN_PROGRESS",
+        "A request with this id is being processed; ask again with the same id or ask"
+            + " last-transaction",
+        Map.of());
   }
 
   private Uni<String> dispatch(TerminalSession session, String type, String id, JsonNode frame) {
@@ -379,26 +413,17 @@ public class SessionProtocol {
     if (failure instanceof ProblemException problem) {
       return Uni.createFrom().item(frames.error(id, problem));
     }
-    if (RECORDED.contains(type) && Unavailability.isUniqueViolation(failure)) {
-      // The same id arrived twice at once: the other one recorded its answer, or is still working.
+    if (failure instanceof MessageLog.AlreadyAnswered) {
+      // Only after a stale claim was taken over: the answer that was kept is the one that stands.
       return messages
           .answered(session.terminalRef(), id)
-          .map(
-              stored ->
-                  stored != null
-                      ? stored
-                      : frames.error(
-                          id,
-                          "IN_PROGRESS",
-                          "A request with this id is being processed; ask again or ask"
-                              + " last-transaction",
-                          Map.of()));
+          .map(stored -> stored != null ? stored : inProgress(id));
     }
     if (Unavailability.isTransient(failure)) {
       return error(
           id, "UNAVAILABLE", "The service cannot reach its database; retry with the same id");
     }
-    LOG.errorf(failure, "%s %s of terminal %s failed", type, id, session.terminalId());
+    LOG.errorf(failure, "%s %s of terminal %s failed", type, Text.forLog(id), session.terminalId());
     return error(id, "INTERNAL_ERROR", "The request failed; retry with the same id");
   }
 

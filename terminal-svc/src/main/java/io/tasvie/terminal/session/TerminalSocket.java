@@ -2,6 +2,7 @@ package io.tasvie.terminal.session;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.InboundProcessingMode;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
@@ -74,6 +75,21 @@ public class TerminalSocket {
   @OnTextMessage
   public Uni<String> message(WebSocketConnection connection, String text) {
     return protocol.handle(connection.userData().get(SESSION), text);
+  }
+
+  /** Frames are JSON text; a binary frame is answered as unreadable, in a text frame. */
+  @OnBinaryMessage
+  public Uni<Void> binary(WebSocketConnection connection, Buffer data) {
+    TerminalSession session = connection.userData().get(SESSION);
+    if (session != null) {
+      session.seen();
+    }
+    return connection.sendText(
+        frames.error(
+            null,
+            "INVALID_JSON",
+            "Frames are JSON text frames; a binary frame is not read",
+            Map.of()));
   }
 
   @OnPongMessage

@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The supervisor code authorises refunds, merchant-wide history and re-binding. It is kept as a
@@ -20,6 +21,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SupervisorCodes {
+
+  private static final Pattern CODE = Pattern.compile("[0-9]{4,8}");
 
   private final SecretHasher hasher;
   private final TerminalConfig config;
@@ -53,7 +56,11 @@ public class SupervisorCodes {
                 throw ProblemException.badRequest(
                     "missing-supervisor-code", "This needs the supervisor code (supervisorCode)");
               }
-              return hasher.matches(code, terminal.getSupervisorCodeHash());
+              // Codes are set as 4 to 8 digits: anything else is wrong without asking bcrypt,
+              // which would refuse (or cut) a secret over 72 bytes.
+              return CODE.matcher(code).matches()
+                  ? hasher.matches(code, terminal.getSupervisorCodeHash())
+                  : Uni.createFrom().item(false);
             })
         .chain(
             valid ->

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tasvie.common.testing.Database;
@@ -136,6 +137,52 @@ class ActivationTest {
     }
     assertEquals(4409, old.awaitClose());
     assertThrows(TerminalClient.Refused.class, terminal::session);
+  }
+
+  @Test
+  void reactivatingASoftPosWithoutASupervisorCodeKeepsTheOldOne() {
+    Active terminal = Terminals.softPos("EUR");
+    String code;
+    try (TestKafka.Tail events = TestKafka.tail("terminals")) {
+      given()
+          .auth()
+          .oauth2(TestTokens.merchant(terminal.merchant().id()))
+          .post("/v1/terminals/{id}/activation-code", terminal.terminalId())
+          .then()
+          .statusCode(202);
+      code = Terminals.activationCode(events, terminal.terminalId());
+    }
+    String token =
+        Terminals.activate(terminal.merchant(), code, terminal.deviceId(), null)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("accessToken");
+    // The code set at the first activation still authorises, and a wrong one is still wrong.
+    try (TerminalClient session = TerminalClient.open(token)) {
+      JsonNode merchantWide =
+          session.request(
+              "history", Map.of("scope", "merchant", "supervisorCode", SUPERVISOR_CODE));
+      assertEquals("history.result", merchantWide.path("type").asText(), merchantWide.toString());
+      assertEquals(
+          "SUPERVISOR_CODE_WRONG",
+          session
+              .request("history", Map.of("scope", "merchant", "supervisorCode", "0000"))
+              .path("code")
+              .asText());
+    }
+  }
+
+  @Test
+  void theFirstSoftPosActivationMustSetASupervisorCode() {
+    Merchant merchant = Terminals.merchant("EUR");
+    String deviceId = Terminals.deviceId();
+    Approved approved =
+        Terminals.approve(Terminals.request(merchant, Terminals.softPosRequest(deviceId)));
+    Terminals.activate(merchant, approved.activationCode(), deviceId, null)
+        .then()
+        .statusCode(400)
+        .body("type", endsWith("missing-supervisor-code"));
   }
 
   @Test

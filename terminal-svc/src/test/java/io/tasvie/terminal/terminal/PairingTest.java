@@ -13,11 +13,13 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TerminalClient;
+import io.tasvie.common.testing.TestTokens;
 import io.tasvie.terminal.testing.Terminals;
 import io.tasvie.terminal.testing.Terminals.Active;
 import io.tasvie.terminal.testing.Terminals.Merchant;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Bluetooth pairing: the security code, its two minutes, its three tries, its own merchant. */
@@ -118,6 +120,43 @@ class PairingTest {
         .then()
         .statusCode(403)
         .body("type", endsWith("other-terminal"));
+  }
+
+  @Test
+  void aTokenThatIsNotATerminalCredentialIsRefusedAsSuch() {
+    Merchant merchant = Terminals.merchant("EUR");
+    String mac = Terminals.mac();
+    Active reader = Terminals.reader(merchant, mac);
+    for (String token :
+        new String[] {TestTokens.merchant(merchant.id()), TestTokens.token("admin")}) {
+      given()
+          .auth()
+          .oauth2(token)
+          .contentType(ContentType.JSON)
+          .body(Map.of("bluetoothMac", mac))
+          .post("/v1/terminals/{id}/pairings", reader.terminalId())
+          .then()
+          .statusCode(403)
+          .body("type", endsWith("not-a-terminal-credential"));
+      given()
+          .auth()
+          .oauth2(token)
+          .contentType(ContentType.JSON)
+          .body(Map.of("code", "123456"))
+          .post(
+              "/v1/terminals/{id}/pairings/{pairing}/confirm",
+              reader.terminalId(),
+              UUID.randomUUID())
+          .then()
+          .statusCode(403)
+          .body("type", endsWith("not-a-terminal-credential"));
+    }
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("bluetoothMac", mac))
+        .post("/v1/terminals/{id}/pairings", reader.terminalId())
+        .then()
+        .statusCode(401);
   }
 
   private static Response start(Active reader, String mac) {

@@ -53,6 +53,14 @@ public interface TerminalConfig {
   @WithDefault("10s")
   Duration sweepInterval();
 
+  /**
+   * How long a request id stays claimed without an answer before another copy may take it over:
+   * longer than any request takes (the acquirer, the operator, the sweep of a stale purchase), so
+   * that only the claim of a replica that died is taken over.
+   */
+  @WithDefault("5m")
+  Duration messageClaimTimeout();
+
   /** A session that answered no ping for this long is closed as timed out. */
   @WithDefault("90s")
   Duration heartbeatTimeout();

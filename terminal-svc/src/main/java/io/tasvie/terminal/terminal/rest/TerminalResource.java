@@ -1,6 +1,7 @@
 package io.tasvie.terminal.terminal.rest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.security.MerchantClaim;
@@ -214,7 +215,8 @@ public class TerminalResource {
 
   @POST
   @Path("{id}/pairings")
-  @RolesAllowed(Roles.TERMINAL)
+  // Any token reaches TerminalPrincipal, which answers not-a-terminal-credential, not forbidden.
+  @Authenticated
   public Uni<Response> startPairing(@RestPath String id, @Valid @NotNull PairingRequest body) {
     return authenticator
         .terminalOf(TerminalPrincipal.of(jwt), id)
@@ -224,7 +226,8 @@ public class TerminalResource {
 
   @POST
   @Path("{id}/pairings/{pairingId}/confirm")
-  @RolesAllowed(Roles.TERMINAL)
+  // Any token reaches TerminalPrincipal, which answers not-a-terminal-credential, not forbidden.
+  @Authenticated
   public Uni<PairingResult> confirmPairing(
       @RestPath String id, @RestPath UUID pairingId, @Valid @NotNull PairingConfirmation body) {
     return authenticator

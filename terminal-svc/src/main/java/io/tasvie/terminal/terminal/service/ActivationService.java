@@ -260,10 +260,11 @@ public class ActivationService {
           "device-mismatch",
           "Terminal " + terminal.getTerminalId() + " was registered for another device");
     }
-    if (supervisorHash == null) {
+    // Activating again without a code keeps the one set before.
+    if (supervisorHash == null && terminal.getSupervisorCodeHash() == null) {
       throw ProblemException.badRequest(
           "missing-supervisor-code",
-          "SoftPOS activation sets the supervisor code (supervisorCode)");
+          "The first SoftPOS activation sets the supervisor code (supervisorCode)");
     }
   }
 
