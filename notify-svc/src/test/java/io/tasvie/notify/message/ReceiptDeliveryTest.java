@@ -87,12 +87,20 @@ class ReceiptDeliveryTest {
             .findFirst()
             .orElseThrow();
     assertEquals(segments, received.messageIds().size()); // SAR parts put together again
-    assertEquals(
-        segments,
-        database.count(
-            "select count(*) from delivery_receipt r join message_part p using (provider_id)"
-                + " where p.message_id = ?",
-            UUID.fromString(message.getString("messageId"))));
+    // every part's receipt comes (one may deliver the message first: see ConcatenatedSmsTest)
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                database.count(
+                        "select count(*) from delivery_receipt r join message_part p"
+                            + " using (provider_id) where p.message_id = ?",
+                        UUID.fromString(message.getString("messageId")))
+                    == segments);
+    for (int part = 0; part < segments; part++) {
+      assertEquals(
+          "DELIVERED", status(request.transactionId()).getString("parts[" + part + "].status"));
+    }
   }
 
   @Test
