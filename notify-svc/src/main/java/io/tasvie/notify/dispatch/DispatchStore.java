@@ -140,7 +140,8 @@ public class DispatchStore {
             return;
           }
           others.add(message.id());
-          otherProviderIds.add(ids.isEmpty() ? null : ids.get(0));
+          // a partly sent message is known by its first part; an unknown one waits for the sweep
+          otherProviderIds.add(outcome instanceof Outcome.PartlySent ? ids.get(0) : null);
           if (outcome instanceof Outcome.Retry r) {
             boolean last = !r.throttled() && message.attempts() >= config.maxAttempts();
             statuses.add(last ? Status.DEAD_LETTERED.name() : Status.QUEUED.name());
