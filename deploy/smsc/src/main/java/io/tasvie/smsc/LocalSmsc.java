@@ -66,8 +66,9 @@ import org.jsmpp.util.MessageId;
  * accepts {@code submit_sm}, answers delivery receipts as {@code deliver_sm} and keeps every submit
  * so that tests can read what was sent. It can be told to throttle ({@code ESME_RTHROTTLED}) or
  * fail the next submits, to refuse submits above a rate, to report some destinations undeliverable,
- * and to drop its sessions. Receipts for a system id that is not bound wait until it binds again,
- * as an SMSC's store-and-forward does.
+ * to refuse one part of a concatenated message, to send one receipt per concatenated message (as
+ * some SMSCs do) and to drop its sessions. Receipts for a system id that is not bound wait until it
+ * binds again, as an SMSC's store-and-forward does.
  */
 public final class LocalSmsc implements AutoCloseable {
 
@@ -87,6 +88,16 @@ public final class LocalSmsc implements AutoCloseable {
       int sarParts,
       boolean receiptRequested,
       Instant receivedAt) {}
+
+  /**
+   * Which part of a concatenated message gets a delivery receipt: every part (the default), or only
+   * the first or the last, as SMSCs that report once per message do.
+   */
+  public enum ReceiptParts {
+    EVERY,
+    FIRST,
+    LAST
+  }
 
   /** A whole message: the parts of one concatenated message put together, or a single submit. */
   public record Message(
@@ -115,6 +126,8 @@ public final class LocalSmsc implements AutoCloseable {
   private final AtomicLong receiptsAcknowledged = new AtomicLong();
   private final AtomicLong throttled = new AtomicLong();
   private final Map<String, DeliveryReceiptState> outcomes = new ConcurrentHashMap<>();
+  private final Map<String, PartRefusal> refusedParts = new ConcurrentHashMap<>();
+  private final Map<String, ReceiptParts> receiptParts = new ConcurrentHashMap<>();
   private final AtomicReference<RateWindow> rate = new AtomicReference<>(new RateWindow(0, 0, 0));
   private final Thread acceptor;
   private volatile boolean running = true;
@@ -122,6 +135,12 @@ public final class LocalSmsc implements AutoCloseable {
   /** A receipt owed; it goes back over the session that submitted, or any once that is gone. */
   private record Receipt(
       SMPPServerSession origin, Submit submit, DeliveryReceiptState state, Instant submittedAt) {}
+
+  /** Part {@code part} of the next concatenated message to a destination is refused so. */
+  private record PartRefusal(int part, int commandStatus) {}
+
+  /** Key of {@link #receiptParts} that stands for every destination. */
+  private static final String ANY_DESTINATION = "*";
 
   /** Submits accepted in the current second, for the rate limit ({@code perSecond} 0 = none). */
   private record RateWindow(int perSecond, long second, int count) {}
@@ -229,6 +248,22 @@ public final class LocalSmsc implements AutoCloseable {
     outcomes.put(destination, state);
   }
 
+  /**
+   * Part {@code part} (from 1) of the next concatenated message to {@code destination} is refused
+   * with {@code commandStatus}; the parts before it are taken (and delivered). Once.
+   */
+  public void refusePart(String destination, int part, int commandStatus) {
+    refusedParts.put(destination, new PartRefusal(part, commandStatus));
+  }
+
+  /**
+   * Concatenated messages to {@code destination} (null: to every destination) get a delivery
+   * receipt for {@code which} part only, or for every part ({@link ReceiptParts#EVERY}).
+   */
+  public void receiptParts(String destination, ReceiptParts which) {
+    receiptParts.put(destination == null ? ANY_DESTINATION : destination, which);
+  }
+
   /** Closes every session, as a restart or a network cut would; clients must re-bind. */
   public void dropSessions() {
     sessions.forEach(SMPPServerSession::close);
@@ -240,6 +275,8 @@ public final class LocalSmsc implements AutoCloseable {
     submits.clear();
     outcomes.clear();
     silent.clear();
+    refusedParts.clear();
+    receiptParts.clear();
     slowNext.set(0);
     throttleNext.set(0);
     failNext.set(0);
@@ -317,6 +354,15 @@ public final class LocalSmsc implements AutoCloseable {
     if (destination == null || !destination.matches("\\d{6,15}")) {
       throw new ProcessRequestException("bad destination", SMPPConstant.STAT_ESME_RINVDSTADR);
     }
+    int part = sar(submit, OptionalParameter.Tag.SAR_SEGMENT_SEQNUM);
+    int parts = Math.max(1, sar(submit, OptionalParameter.Tag.SAR_TOTAL_SEGMENTS));
+    PartRefusal refusal = refusedParts.get(destination);
+    if (parts > 1
+        && refusal != null
+        && refusal.part() == part
+        && refusedParts.remove(destination, refusal)) {
+      throw new ProcessRequestException("told to refuse part " + part, refusal.commandStatus());
+    }
     String id = Long.toString(nextId.incrementAndGet());
     Submit received =
         new Submit(
@@ -327,13 +373,13 @@ public final class LocalSmsc implements AutoCloseable {
             submit.getDataCoding() & 0xFF,
             decode(submit.getShortMessage(), submit.getDataCoding()),
             sar(submit, OptionalParameter.Tag.SAR_MSG_REF_NUM),
-            sar(submit, OptionalParameter.Tag.SAR_SEGMENT_SEQNUM),
-            Math.max(1, sar(submit, OptionalParameter.Tag.SAR_TOTAL_SEGMENTS)),
+            part,
+            parts,
             SMSCDeliveryReceipt.SUCCESS_FAILURE.containedIn(submit.getRegisteredDelivery())
                 || SMSCDeliveryReceipt.SUCCESS.containedIn(submit.getRegisteredDelivery()),
             Instant.now());
     submits.add(received);
-    if (received.receiptRequested() && !silent.contains(destination)) {
+    if (received.receiptRequested() && !silent.contains(destination) && reported(received)) {
       Receipt receipt =
           new Receipt(
               source,
@@ -355,6 +401,18 @@ public final class LocalSmsc implements AutoCloseable {
     } catch (PDUStringException e) {
       throw new ProcessRequestException("message id", SMPPConstant.STAT_ESME_RSYSERR);
     }
+  }
+
+  /** Whether this part gets a receipt of its own: see {@link #receiptParts}. */
+  private boolean reported(Submit submit) {
+    ReceiptParts which =
+        receiptParts.getOrDefault(
+            submit.destination(), receiptParts.getOrDefault(ANY_DESTINATION, ReceiptParts.EVERY));
+    return switch (which) {
+      case EVERY -> true;
+      case FIRST -> submit.sarParts() == 1 || submit.sarPart() == 1;
+      case LAST -> submit.sarParts() == 1 || submit.sarPart() == submit.sarParts();
+    };
   }
 
   private boolean withinRate() {

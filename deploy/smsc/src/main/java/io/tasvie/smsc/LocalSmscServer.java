@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.jsmpp.util.DeliveryReceiptState;
@@ -30,6 +31,10 @@ import org.jsmpp.util.DeliveryReceiptState;
  *   POST /report?destination=D&state=UNDELIV   receipts for D in that state
  *   POST /late?next=N&ms=3000       answer the next N submits only after that long
  *   POST /silence?destination=D     deliver to D without a delivery receipt
+ *   POST /refuse-part?destination=D&part=2&status=69   refuse that part of the next concatenated
+ *                                   message to D with that command_status (the parts before go out)
+ *   POST /receipt-parts?part=last[&destination=D]      one receipt per concatenated message, for
+ *                                   its first or last part (part=every: one per part, the default)
  *   POST /drop                      close every SMPP session
  *   POST /reset                     forget submits and modes
  * </pre>
@@ -105,6 +110,20 @@ public final class LocalSmscServer {
                     smsc.noReceiptsFor(query.get("destination"));
                     yield Map.of("ok", true);
                   }
+                  case "POST /refuse-part" -> {
+                    smsc.refusePart(
+                        required(query, "destination"),
+                        Integer.parseInt(query.getOrDefault("part", "2")),
+                        Integer.parseInt(query.getOrDefault("status", "69")));
+                    yield Map.of("ok", true);
+                  }
+                  case "POST /receipt-parts" -> {
+                    smsc.receiptParts(
+                        query.get("destination"),
+                        LocalSmsc.ReceiptParts.valueOf(
+                            query.getOrDefault("part", "every").toUpperCase(Locale.ROOT)));
+                    yield Map.of("ok", true);
+                  }
                   case "POST /drop" -> {
                     smsc.dropSessions();
                     yield Map.of("ok", true);
@@ -152,6 +171,14 @@ public final class LocalSmscServer {
       }
     }
     return query;
+  }
+
+  private static String required(Map<String, String> query, String name) {
+    String value = query.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return value;
   }
 
   private static String env(String name, String fallback) {

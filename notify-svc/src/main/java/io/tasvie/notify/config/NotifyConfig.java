@@ -40,6 +40,13 @@ public interface NotifyConfig {
   Duration smsValidity();
 
   /**
+   * How long a concatenated SMS waits for the receipts of its other parts once one part is DELIVRD;
+   * then that receipt is the message's (SMSCs that report once per message send one).
+   */
+  @WithDefault("10m")
+  Duration partReceiptWindow();
+
+  /**
    * A submit still unanswered after this is of unknown outcome (the process died or the link broke
    * between submit and response): it is resolved from delivery receipts, never resent blindly.
    */

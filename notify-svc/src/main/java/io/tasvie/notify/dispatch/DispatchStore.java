@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -38,13 +39,17 @@ public class DispatchStore {
           + " where r.message_id is null"
           + " and exists (select from message_part p where p.provider_id = r.provider_id)";
 
-  /** A message's state from all its receipts: any failure fails it, all parts delivered deliver. */
+  /**
+   * A message's state from all its receipts: any failure fails it, all parts delivered deliver. An
+   * error of earlier attempts no longer holds once the message is delivered: it is cleared.
+   */
   private static final String APPLY =
       "update message m set status = s.status,"
           + " delivered_at = case when s.status = 'DELIVERED' then s.done_at else m.delivered_at"
           + " end,"
           + " failed_at = case when s.status <> 'DELIVERED' then s.done_at else m.failed_at end,"
-          + " last_error = coalesce(s.error, m.last_error)"
+          + " last_error = case when s.status = 'DELIVERED' then null"
+          + "   else coalesce(s.error, m.last_error) end"
           + " from (select r.message_id,"
           + "   case when bool_or(r.state in "
           + FAILED_STATES
@@ -60,6 +65,12 @@ public class DispatchStore {
           + "   where r.message_id = any($1) group by r.message_id) s"
           + " where m.id = s.message_id and s.status is not null"
           + " and m.status in ('SUBMITTED', 'SENDING')";
+
+  /** A part's own outcome at submit; its delivery receipt, if one comes, tells the rest. */
+  static final String PART_SUBMITTED = "SUBMITTED";
+
+  static final String PART_REFUSED = "REFUSED";
+  static final String PART_NOT_SENT = "NOT_SENT";
 
   private final Pool pool;
   private final NotifyConfig config;
@@ -102,10 +113,9 @@ public class DispatchStore {
   public Uni<Void> record(Map<Outgoing, Outcome> outcomes) {
     List<UUID> submitted = new ArrayList<>();
     List<String> firstIds = new ArrayList<>();
-    List<String> partIds = new ArrayList<>();
-    List<UUID> partMessages = new ArrayList<>();
-    List<Integer> partNumbers = new ArrayList<>();
+    Parts parts = new Parts();
     List<UUID> others = new ArrayList<>();
+    List<String> otherProviderIds = new ArrayList<>();
     List<String> statuses = new ArrayList<>();
     List<OffsetDateTime> nextAttempts = new ArrayList<>();
     List<String> errors = new ArrayList<>();
@@ -116,12 +126,12 @@ public class DispatchStore {
           List<String> ids =
               outcome instanceof Outcome.Submitted s
                   ? s.providerIds()
-                  : outcome instanceof Outcome.Unknown u ? u.providerIds() : List.of();
+                  : outcome instanceof Outcome.Unknown u
+                      ? u.providerIds()
+                      : outcome instanceof Outcome.PartlySent p ? p.providerIds() : List.of();
           if (message.channel() == Channel.SMS) {
             for (int part = 0; part < ids.size(); part++) {
-              partIds.add(ids.get(part));
-              partMessages.add(message.id());
-              partNumbers.add(part + 1);
+              parts.add(message.id(), part + 1, ids.get(part), PART_SUBMITTED, null);
             }
           }
           if (outcome instanceof Outcome.Submitted) {
@@ -130,6 +140,8 @@ public class DispatchStore {
             return;
           }
           others.add(message.id());
+          // a partly sent message is known by its first part; an unknown one waits for the sweep
+          otherProviderIds.add(outcome instanceof Outcome.PartlySent ? ids.get(0) : null);
           if (outcome instanceof Outcome.Retry r) {
             boolean last = !r.throttled() && message.attempts() >= config.maxAttempts();
             statuses.add(last ? Status.DEAD_LETTERED.name() : Status.QUEUED.name());
@@ -144,6 +156,16 @@ public class DispatchStore {
             nextAttempts.add(now);
             errors.add(f.error());
             uncounted.add(0);
+          } else if (outcome instanceof Outcome.PartlySent p) {
+            int refused = ids.size() + 1;
+            parts.add(message.id(), refused, null, PART_REFUSED, p.error());
+            for (int part = refused + 1; part <= p.parts(); part++) {
+              parts.add(message.id(), part, null, PART_NOT_SENT, null);
+            }
+            statuses.add(Status.PARTLY_SENT.name());
+            nextAttempts.add(now);
+            errors.add(p.error());
+            uncounted.add(0);
           } else if (outcome instanceof Outcome.Unknown u) {
             statuses.add(Status.SENDING.name()); // the sweep resolves it
             nextAttempts.add(now);
@@ -155,9 +177,17 @@ public class DispatchStore {
         connection ->
             markSubmitted(connection, submitted, firstIds)
                 .chain(
-                    () -> markOthers(connection, others, statuses, nextAttempts, errors, uncounted))
-                .chain(() -> insertParts(connection, partIds, partMessages, partNumbers))
-                .chain(() -> matchAndApply(connection, partIds)));
+                    () ->
+                        markOthers(
+                            connection,
+                            others,
+                            otherProviderIds,
+                            statuses,
+                            nextAttempts,
+                            errors,
+                            uncounted))
+                .chain(() -> insertParts(connection, parts))
+                .chain(() -> matchAndApply(connection, parts.providerIds())));
   }
 
   /** Saves delivery receipts (a receipt sent twice counts once) and applies what they tell. */
@@ -220,6 +250,7 @@ public class DispatchStore {
   private Uni<Void> markOthers(
       SqlConnection connection,
       List<UUID> ids,
+      List<String> providerIds,
       List<String> statuses,
       List<OffsetDateTime> nextAttempts,
       List<String> errors,
@@ -231,10 +262,13 @@ public class DispatchStore {
         .preparedQuery(
             "update message m set status = u.status, next_attempt_at = u.next_at,"
                 + " last_error = u.error, attempts = m.attempts - u.uncounted,"
-                + " failed_at = case when u.status in ('FAILED', 'DEAD_LETTERED') then now()"
-                + " else m.failed_at end"
+                + " provider_id = coalesce(u.provider_id, m.provider_id),"
+                + " submitted_at = case when u.provider_id is not null then now()"
+                + " else m.submitted_at end,"
+                + " failed_at = case when u.status in ('FAILED', 'DEAD_LETTERED', 'PARTLY_SENT')"
+                + " then now() else m.failed_at end"
                 + " from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[],"
-                + " $5::int[]) as u(id, status, next_at, error, uncounted)"
+                + " $5::int[], $6::text[]) as u(id, status, next_at, error, uncounted, provider_id)"
                 + " where m.id = u.id and m.status = 'SENDING'")
         .execute(
             Tuple.of(
@@ -242,25 +276,69 @@ public class DispatchStore {
                 statuses.toArray(String[]::new),
                 nextAttempts.toArray(OffsetDateTime[]::new),
                 errors.toArray(String[]::new),
-                uncounted.toArray(Integer[]::new)))
+                uncounted.toArray(Integer[]::new),
+                providerIds.toArray(String[]::new)))
         .replaceWithVoid();
   }
 
-  private Uni<Void> insertParts(
-      SqlConnection connection, List<String> ids, List<UUID> messages, List<Integer> numbers) {
-    if (ids.isEmpty()) {
+  private Uni<Void> insertParts(SqlConnection connection, Parts parts) {
+    if (parts.messages.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     return connection
         .preparedQuery(
-            "insert into message_part (provider_id, message_id, part)"
-                + " select * from unnest($1::text[], $2::uuid[], $3::int[])"
+            "insert into message_part (provider_id, message_id, part, status, error)"
+                + " select * from unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::text[])"
                 + " on conflict (message_id, part) do nothing")
         .execute(
             Tuple.of(
-                ids.toArray(String[]::new),
-                messages.toArray(UUID[]::new),
-                numbers.toArray(Integer[]::new)))
+                parts.providerIds.toArray(String[]::new),
+                parts.messages.toArray(UUID[]::new),
+                parts.numbers.toArray(Integer[]::new),
+                parts.statuses.toArray(String[]::new),
+                parts.errors.toArray(String[]::new)))
+        .replaceWithVoid();
+  }
+
+  /** Part rows of one round, as columns for one multi-row insert. */
+  private static final class Parts {
+    final List<String> providerIds = new ArrayList<>();
+    final List<UUID> messages = new ArrayList<>();
+    final List<Integer> numbers = new ArrayList<>();
+    final List<String> statuses = new ArrayList<>();
+    final List<String> errors = new ArrayList<>();
+
+    void add(UUID message, int number, String providerId, String status, String error) {
+      messages.add(message);
+      numbers.add(number);
+      providerIds.add(providerId);
+      statuses.add(status);
+      errors.add(error);
+    }
+
+    /** The provider ids of the parts the SMSC took. */
+    List<String> providerIds() {
+      return providerIds.stream().filter(Objects::nonNull).toList();
+    }
+  }
+
+  /**
+   * Some SMSCs send one delivery receipt per concatenated message (for its first or its last part
+   * only). A SUBMITTED message none of whose receipts failed is DELIVERED once one of its parts has
+   * been DELIVRD for {@code window} without the other parts' receipts: had a part failed, its
+   * receipt would have come within that time, as receipts for the parts of one message do.
+   */
+  public Uni<Void> deliverByOneReceipt(Duration window) {
+    return pool.preparedQuery(
+            "update message m set status = 'DELIVERED', delivered_at = s.delivered_at,"
+                + " last_error = null"
+                + " from (select r.message_id, max(r.received_at) as delivered_at"
+                + "   from delivery_receipt r join message mm on mm.id = r.message_id"
+                + "   where mm.status = 'SUBMITTED' and mm.channel = 'SMS' and mm.segments > 1"
+                + "   and r.state = 'DELIVRD' group by r.message_id"
+                + "   having min(r.received_at) < now() - $1 * interval '1 millisecond') s"
+                + " where m.id = s.message_id and m.status = 'SUBMITTED'")
+        .execute(Tuple.of(window.toMillis()))
         .replaceWithVoid();
   }
 

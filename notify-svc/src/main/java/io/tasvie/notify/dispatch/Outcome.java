@@ -13,6 +13,13 @@ public sealed interface Outcome {
    */
   record Retry(String error, boolean throttled) implements Outcome {}
 
+  /**
+   * The SMSC took the first parts of a concatenated message ({@code providerIds}, in order) and
+   * refused the next for good ({@code error}); the rest of the {@code parts} were never submitted.
+   * Not tried again: the handset has the first parts, and a resend sends the whole text anew.
+   */
+  record PartlySent(List<String> providerIds, int parts, String error) implements Outcome {}
+
   /** Refused for good (a bad address, a permanent SMSC error): never tried again. */
   record Failed(String error) implements Outcome {}
 

@@ -25,8 +25,9 @@ import java.util.UUID;
  * Settles what the dispatcher could not: submits of unknown outcome (resolved by the delivery
  * receipts that arrive for them; FAILED, not resent, when none comes), e-mails of unknown outcome
  * (sent again under the same Message-ID, which mail systems de-duplicate), SMS whose receipt never
- * came (EXPIRED), and receipts that never matched a message. Rows are locked while handled, so
- * several instances sweep safely.
+ * came (EXPIRED), concatenated SMS whose SMSC reports once per message (DELIVERED by that one
+ * receipt), and receipts that never matched a message. Rows are locked while handled, so several
+ * instances sweep safely.
  */
 @ApplicationScoped
 public class Sweeper {
@@ -62,6 +63,7 @@ public class Sweeper {
     return store
         .matchStragglers()
         .chain(() -> pool.withTransaction(this::resolveUnknownSms))
+        .chain(() -> store.deliverByOneReceipt(config.partReceiptWindow()))
         .chain(
             () ->
                 pool.preparedQuery(

@@ -42,8 +42,9 @@ public record Message(
 
   /**
    * QUEUED → SENDING (claimed, submit under way) → SUBMITTED (the SMSC or SMTP server took it) →
-   * DELIVERED | FAILED | EXPIRED by delivery receipt. REJECTED: refused before sending (a number
-   * that cannot get an SMS); DEAD_LETTERED: given up after the last retry.
+   * DELIVERED | FAILED | EXPIRED by delivery receipt. PARTLY_SENT: the SMSC took the first parts of
+   * a concatenated SMS and refused one for good (its parts tell which). REJECTED: refused before
+   * sending (a number that cannot get an SMS); DEAD_LETTERED: given up after the last retry.
    */
   public enum Status {
     QUEUED,
@@ -51,6 +52,7 @@ public record Message(
     SUBMITTED,
     DELIVERED,
     FAILED,
+    PARTLY_SENT,
     EXPIRED,
     REJECTED,
     DEAD_LETTERED

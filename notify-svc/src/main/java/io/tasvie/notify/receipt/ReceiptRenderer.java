@@ -44,15 +44,18 @@ public class ReceiptRenderer {
   private static final ThreadLocal<Map<ULocale, Formats>> FORMATS =
       ThreadLocal.withInitial(HashMap::new);
 
-  private record Formats(NumberFormat number, DateFormat dateTime, DateFormat date, char zero) {
+  private record Formats(
+      NumberFormat number, DateFormat dateTime, DateFormat date, char zero, char grouping) {
     static Formats of(ULocale locale) {
       DateFormat date = DateFormat.getDateInstance(DateFormat.SHORT, locale);
       date.setTimeZone(TimeZone.getTimeZone("UTC"));
+      DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
       return new Formats(
           NumberFormat.getInstance(locale),
           DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale),
           date,
-          DecimalFormatSymbols.getInstance(locale).getZeroDigit());
+          symbols.getZeroDigit(),
+          symbols.getGroupingSeparator());
     }
   }
 
@@ -92,10 +95,13 @@ public class ReceiptRenderer {
 
   private static String amount(Receipt receipt, ULocale locale) {
     Money money = Money.of(receipt.amount(), receipt.currency());
-    NumberFormat format = formats(locale).number();
+    Formats formats = formats(locale);
+    NumberFormat format = formats.number();
     format.setMinimumFractionDigits(money.exponent());
     format.setMaximumFractionDigits(money.exponent());
-    return format.format(money.toMajor()) + " " + receipt.currency();
+    return SmsText.withGsmSeparators(format.format(money.toMajor()), formats.grouping())
+        + " "
+        + receipt.currency();
   }
 
   /** A moment as the language writes it, short, in {@code zone} (Jalali for Persian). */

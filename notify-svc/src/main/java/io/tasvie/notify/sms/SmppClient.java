@@ -244,7 +244,9 @@ public class SmppClient implements Sender {
             }
           }
           if (part > 0) {
-            return new Outcome.Failed(
+            return new Outcome.PartlySent(
+                accepted,
+                parts.size(),
                 "part " + (part + 1) + " of " + parts.size() + " refused: " + error);
           }
           return PERMANENT.contains(status)

@@ -69,6 +69,28 @@ public record SmsText(String text, Encoding encoding, int units, List<String> pa
     return new SmsText(text, encoding, units, units <= encoding.single ? List.of(text) : parts);
   }
 
+  /**
+   * {@code formatted}, a number as a locale writes it, with each grouping or space separator
+   * outside the GSM 7-bit basic set written as a plain space, where that leaves the whole number in
+   * GSM-7: one such character (the no-break space that Albanian, Swedish and Norwegian group
+   * thousands with, French's narrow one) would make the whole SMS UCS-2, up to twice the segments.
+   * A number in another script (Persian digits) keeps its own separators: it goes as UCS-2 whatever
+   * they are.
+   */
+  public static String withGsmSeparators(String formatted, char grouping) {
+    StringBuilder plain = new StringBuilder(formatted.length());
+    formatted
+        .codePoints()
+        .forEach(
+            c ->
+                plain.appendCodePoint(
+                    !basic(c)
+                            && (c == grouping || Character.getType(c) == Character.SPACE_SEPARATOR)
+                        ? ' '
+                        : c));
+    return plain.codePoints().allMatch(c -> septets(c) > 0) ? plain.toString() : formatted;
+  }
+
   /** How many SMS the text is sent (and billed) as. */
   public int segments() {
     return parts.size();
@@ -96,9 +118,14 @@ public record SmsText(String text, Encoding encoding, int units, List<String> pa
 
   /** Septets of a character in the GSM 7-bit alphabet, 0 if it has none. */
   private static int septets(int codePoint) {
-    if (codePoint < 0x10000 && BASIC.indexOf(codePoint) >= 0 && codePoint != 0x1B) {
+    if (basic(codePoint)) {
       return 1;
     }
     return codePoint < 0x10000 && EXTENSION.indexOf(codePoint) >= 0 ? 2 : 0;
+  }
+
+  /** Whether a character is in the GSM 7-bit default alphabet proper (one septet, no escape). */
+  private static boolean basic(int codePoint) {
+    return codePoint < 0x10000 && BASIC.indexOf(codePoint) >= 0 && codePoint != 0x1B;
   }
 }

@@ -77,6 +77,18 @@ class ReceiptRendererTest {
   }
 
   @Test
+  void amountsOfAThousandOrMoreGroupedWithANoBreakSpaceStayGsm7InOneSegment() {
+    Receipt large = purchase("Dyqani", 123_456, "EUR", "400609******0007");
+    for (String language : java.util.List.of("sq", "sv", "nb")) { // ICU groups with U+00A0
+      SmsText sms = renderer.render(large, language);
+      assertTrue(sms.text().contains(" 1 234,56 EUR"), sms.text());
+      assertFalse(sms.text().contains("\u00a0"), sms.text());
+      assertEquals(Encoding.GSM_7, sms.encoding(), language);
+      assertEquals(1, sms.segments(), language);
+    }
+  }
+
+  @Test
   void aFullCardNumberOrAnUnknownLanguageIsRefused() {
     assertThrows(
         IllegalArgumentException.class,

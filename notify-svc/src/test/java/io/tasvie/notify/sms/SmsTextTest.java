@@ -38,6 +38,17 @@ class SmsTextTest {
   }
 
   @Test
+  void groupingSeparatorsOutsideGsm7BecomePlainSpacesWhereThatKeepsTheNumberGsm7() {
+    assertEquals("1 234,56", SmsText.withGsmSeparators("1\u00a0234,56", '\u00a0')); // sq, sv, nb
+    assertEquals("1 234,56", SmsText.withGsmSeparators("1\u202f234,56", '\u202f')); // fr
+    assertEquals("1.234,56", SmsText.withGsmSeparators("1.234,56", '.')); // da, el: GSM already
+    assertEquals("۱٬۲۳۴", SmsText.withGsmSeparators("۱٬۲۳۴", '٬')); // Persian digits: UCS-2 anyway
+    String receipt = "Blerje " + SmsText.withGsmSeparators("1\u00a0234,56", '\u00a0') + " EUR";
+    assertEquals(Encoding.GSM_7, SmsText.of(receipt).encoding());
+    assertEquals(Encoding.UCS_2, SmsText.of("Blerje 1\u00a0234,56 EUR").encoding());
+  }
+
+  @Test
   void ucs2FitsSeventyUnitsThenSegmentsOf67WithoutSplittingSurrogates() {
     assertEquals(1, SmsText.of("ب".repeat(70)).segments());
     assertEquals(2, SmsText.of("ب".repeat(71)).segments());

@@ -16,7 +16,8 @@ import java.util.UUID;
 /** Messages as the API (for an admin) and the test SMSC see them. */
 public final class Messages {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  /** Generous: a cold JVM on a busy machine answers its first requests slowly. */
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   private Messages() {}
 

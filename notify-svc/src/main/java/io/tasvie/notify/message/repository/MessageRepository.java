@@ -6,6 +6,7 @@ import io.tasvie.notify.message.Message;
 import io.tasvie.notify.message.Message.Channel;
 import io.tasvie.notify.message.Message.Kind;
 import io.tasvie.notify.message.Message.Status;
+import io.tasvie.notify.message.MessagePart;
 import io.tasvie.notify.message.NewMessage;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,7 +16,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Messages as rows: written in the caller's transaction, read for the API. */
@@ -123,6 +127,47 @@ public class MessageRepository {
               List<Message> messages = new ArrayList<>();
               rows.forEach(row -> messages.add(read(row)));
               return messages;
+            });
+  }
+
+  /**
+   * The parts of these messages, in order, each with its outcome: a part the SMSC took is as its
+   * final delivery receipt says (an interim one such as ENROUTE does not count).
+   */
+  public Uni<Map<UUID, List<MessagePart>>> parts(Collection<UUID> messageIds) {
+    if (messageIds.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return pool.preparedQuery(
+            "select p.message_id, p.part, p.provider_id,"
+                + " case when p.status <> 'SUBMITTED' then p.status"
+                + "   when r.state = 'DELIVRD' then 'DELIVERED'"
+                + "   when r.state = 'EXPIRED' then 'EXPIRED'"
+                + "   when r.state in ('UNDELIV', 'REJECTD', 'DELETED', 'UNKNOWN') then 'FAILED'"
+                + "   else 'SUBMITTED' end as status,"
+                + " coalesce(p.error, case when r.state not in ('DELIVRD', 'ACCEPTD', 'ENROUTE')"
+                + "   then 'delivery receipt ' || r.state || coalesce(' (err ' || r.error || ')',"
+                + "   '') end) as error"
+                + " from message_part p left join lateral (select state, error"
+                + "   from delivery_receipt d where d.message_id = p.message_id"
+                + "   and d.provider_id = p.provider_id"
+                + "   order by d.state in ('ACCEPTD', 'ENROUTE'), d.received_at desc limit 1) r"
+                + " on true where p.message_id = any($1) order by p.message_id, p.part")
+        .execute(Tuple.of(messageIds.toArray(UUID[]::new)))
+        .map(
+            rows -> {
+              Map<UUID, List<MessagePart>> parts = new HashMap<>();
+              for (Row row : rows) {
+                MessagePart part =
+                    new MessagePart(
+                        row.getUUID("message_id"),
+                        row.getInteger("part"),
+                        row.getString("provider_id"),
+                        row.getString("status"),
+                        row.getString("error"));
+                parts.computeIfAbsent(part.messageId(), id -> new ArrayList<>()).add(part);
+              }
+              return parts;
             });
   }
 

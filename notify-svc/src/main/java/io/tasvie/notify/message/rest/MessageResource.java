@@ -11,6 +11,7 @@ import io.tasvie.common.security.MerchantClaim;
 import io.tasvie.common.security.Roles;
 import io.tasvie.notify.dispatch.Dispatcher;
 import io.tasvie.notify.email.EmailAddresses;
+import io.tasvie.notify.message.Message;
 import io.tasvie.notify.message.Message.Channel;
 import io.tasvie.notify.message.Message.Status;
 import io.tasvie.notify.message.repository.MessageRepository;
@@ -79,12 +80,14 @@ public class MessageResource {
     UUID scope = MerchantClaim.scope(jwt);
     return messages
         .find(messageId)
-        .map(
+        .chain(
             m -> {
               if (m == null || (scope != null && !scope.equals(m.merchantId()))) {
                 throw ProblemException.notFound("message", messageId);
               }
-              return MessageResponse.of(m);
+              return messages
+                  .parts(List.of(m.id()))
+                  .map(parts -> MessageResponse.of(m, parts.get(m.id())));
             });
   }
 
@@ -106,13 +109,21 @@ public class MessageResource {
     int pageSize = size == null ? 20 : size;
     return recipientKey(scope, recipient)
         .chain(key -> messages.list(scope, transactionId, key, wanted, pageNumber, pageSize + 1))
-        .map(
-            found ->
-                new MessagePage(
-                    found.stream().limit(pageSize).map(MessageResponse::of).toList(),
-                    pageNumber,
-                    pageSize,
-                    found.size() > pageSize));
+        .chain(
+            found -> {
+              List<Message> shown = found.stream().limit(pageSize).toList();
+              return messages
+                  .parts(shown.stream().map(Message::id).toList())
+                  .map(
+                      parts ->
+                          new MessagePage(
+                              shown.stream()
+                                  .map(m -> MessageResponse.of(m, parts.get(m.id())))
+                                  .toList(),
+                              pageNumber,
+                              pageSize,
+                              found.size() > pageSize));
+            });
   }
 
   /**
@@ -147,7 +158,7 @@ public class MessageResource {
             created -> {
               dispatcher.wake(Channel.SMS);
               return Response.created(URI.create("/v1/messages/" + created.id()))
-                  .entity(MessageResponse.of(created))
+                  .entity(MessageResponse.of(created, List.of()))
                   .build();
             });
   }
