@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.contract.EventCatalogue;
 import io.tasvie.common.contract.EventSchemas;
@@ -21,6 +22,7 @@ import org.jboss.logging.Logger;
  * only if the state change it announces was committed. {@link OutboxRelay} publishes them.
  */
 @ApplicationScoped
+@Startup // reads the schemas, when it checks events, at start rather than on an event loop
 public class Outbox {
 
   /** Rows per insert statement: PostgreSQL takes at most 65,535 parameters, six a row. */
@@ -38,6 +40,9 @@ public class Outbox {
     this.mapper = mapper;
     this.registry = registry;
     this.schemas = config.validateEvents() ? EventSchemas.load(mapper) : null;
+    if (schemas != null) {
+      LOG.info("the outbox checks every event against its schema (tasvie.outbox.validate-events)");
+    }
   }
 
   /**
