@@ -1,6 +1,7 @@
 package io.tasvie.common.contract;
 
 import io.tasvie.common.outbox.DomainEvent;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,7 +15,7 @@ public record ActivationCodeIssuedEvent(
     String terminalId,
     String email,
     String activationCode,
-    String language,
+    @Nullable String language,
     Instant expiresAt,
     Instant occurredAt)
     implements DomainEvent {

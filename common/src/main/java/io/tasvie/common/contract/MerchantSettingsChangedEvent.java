@@ -1,6 +1,7 @@
 package io.tasvie.common.contract;
 
 import io.tasvie.common.outbox.DomainEvent;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +23,7 @@ public record MerchantSettingsChangedEvent(
     implements DomainEvent {
 
   /** One field: {@code field} as in the settings API, e.g. {@code minAmount}. */
-  public record Change(String field, String from, String to) {}
+  public record Change(String field, @Nullable String from, @Nullable String to) {}
 
   @Override
   public String topic() {

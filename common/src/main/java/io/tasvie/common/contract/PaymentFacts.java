@@ -1,5 +1,6 @@
 package io.tasvie.common.contract;
 
+import jakarta.annotation.Nullable;
 import java.util.UUID;
 
 /**
@@ -15,11 +16,11 @@ public record PaymentFacts(
     long amount,
     String currency,
     String channel,
-    String maskedCard,
-    String cardBrand,
-    String authCode,
-    String rrn,
-    String terminalId,
+    @Nullable String maskedCard,
+    @Nullable String cardBrand,
+    @Nullable String authCode,
+    @Nullable String rrn,
+    @Nullable String terminalId,
     String owedTo) {
 
   public static final String MERCHANT = "MERCHANT";

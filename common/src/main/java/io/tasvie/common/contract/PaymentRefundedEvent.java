@@ -1,5 +1,6 @@
 package io.tasvie.common.contract;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,6 +14,6 @@ public record PaymentRefundedEvent(
     UUID refundId,
     long refundAmount,
     long refundedTotal,
-    String reason,
+    @Nullable String reason,
     Instant occurredAt)
     implements PaymentEvent {}

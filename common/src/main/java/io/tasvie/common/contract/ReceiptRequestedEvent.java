@@ -1,6 +1,7 @@
 package io.tasvie.common.contract;
 
 import io.tasvie.common.outbox.DomainEvent;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,7 +18,7 @@ public record ReceiptRequestedEvent(
     UUID transactionId,
     String terminalId,
     String phoneNumber,
-    String language,
+    @Nullable String language,
     String transactionType,
     long amount,
     String currency,
@@ -26,7 +27,7 @@ public record ReceiptRequestedEvent(
     String authCode,
     String rrn,
     Instant transactionAt,
-    LocalDate settlementDate,
+    @Nullable LocalDate settlementDate,
     Instant occurredAt)
     implements DomainEvent {
 

@@ -1,6 +1,7 @@
 package io.tasvie.common.contract;
 
 import io.tasvie.common.outbox.DomainEvent;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.UUID;
  * Topic {@code settlement-batches}, key = batch id; amounts in minor units of {@code currency}:
  * {@code netAmount} = captured − refunded − fees − owed to operators − carried in (negative when
  * refunds outweigh sales), {@code payoutAmount} = max(0, net), {@code carriedOut} = the shortfall
- * the merchant's next batch takes over.
+ * the merchant's next batch takes over. {@code bankReference} is the payout's reference at the
+ * bank, null until the batch is paid.
  */
 public record SettlementBatchEvent(
     String type,
@@ -33,7 +35,7 @@ public record SettlementBatchEvent(
     int capturedCount,
     int refundCount,
     List<ChannelTotals> channels,
-    String bankReference,
+    @Nullable String bankReference,
     Instant occurredAt)
     implements DomainEvent {
 

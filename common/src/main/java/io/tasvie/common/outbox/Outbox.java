@@ -2,29 +2,47 @@ package io.tasvie.common.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.contract.EventCatalogue;
+import io.tasvie.common.contract.EventSchemas;
 import io.tasvie.common.sql.MultiRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Writes events into the outbox table in the caller's transaction, so that an event exists if and
  * only if the state change it announces was committed. {@link OutboxRelay} publishes them.
  */
 @ApplicationScoped
+@Startup // reads the schemas, when it checks events, at start rather than on an event loop
 public class Outbox {
 
   /** Rows per insert statement: PostgreSQL takes at most 65,535 parameters, six a row. */
   static final int ROWS_PER_INSERT = 500;
 
-  private final ObjectMapper mapper;
+  private static final Logger LOG = Logger.getLogger(Outbox.class);
 
-  public Outbox(ObjectMapper mapper) {
+  private final ObjectMapper mapper;
+  private final MeterRegistry registry;
+
+  /** Null unless {@link OutboxConfig#validateEvents()}. */
+  private final EventSchemas schemas;
+
+  public Outbox(ObjectMapper mapper, OutboxConfig config, MeterRegistry registry) {
     this.mapper = mapper;
+    this.registry = registry;
+    this.schemas = config.validateEvents() ? EventSchemas.load(mapper) : null;
+    if (schemas != null) {
+      LOG.info("the outbox checks every event against its schema (tasvie.outbox.validate-events)");
+    }
   }
 
   /**
@@ -48,6 +66,15 @@ public class Outbox {
   }
 
   private Uni<Void> insert(List<? extends DomainEvent> events) {
+    List<String> payloads = new ArrayList<>(events.size());
+    for (DomainEvent event : events) {
+      String json = toJson(event);
+      String violation = check(event, json);
+      if (violation != null) {
+        return Uni.createFrom().failure(new IllegalStateException(violation));
+      }
+      payloads.add(json);
+    }
     String sql =
         "insert into outbox_event (id, topic, event_key, event_type, payload, occurred_at) values "
             + MultiRow.values(
@@ -64,13 +91,41 @@ public class Outbox {
                     .setParameter(p + 2, event.topic())
                     .setParameter(p + 3, event.aggregateId())
                     .setParameter(p + 4, event.type())
-                    .setParameter(p + 5, toJson(event))
+                    .setParameter(p + 5, payloads.get(i))
                     .setParameter(
                         p + 6, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
               }
               return query.executeUpdate();
             })
         .replaceWithVoid();
+  }
+
+  /** Null when the event matches its schema or nobody asked to check; else what is wrong. */
+  private String check(DomainEvent event, String json) {
+    if (schemas == null) {
+      return null;
+    }
+    List<String> violations;
+    try {
+      violations = schemas.violations(event.getClass(), mapper.readTree(json));
+    } catch (JsonProcessingException e) {
+      violations = List.of("not JSON: " + e.getOriginalMessage());
+    }
+    if (violations.isEmpty()) {
+      return null;
+    }
+    registry.counter("tasvie.outbox.invalid", "type", event.type()).increment();
+    String schema =
+        EventCatalogue.schemaOf(event.getClass()).map(EventCatalogue::fileName).orElse("(none)");
+    String message =
+        "event "
+            + event.type()
+            + " does not match its schema docs/events/"
+            + schema
+            + ": "
+            + String.join("; ", violations);
+    LOG.error(message);
+    return message;
   }
 
   private String toJson(DomainEvent event) {

@@ -21,4 +21,13 @@ public interface OutboxConfig {
    */
   @WithDefault("5s")
   Duration pollInterval();
+
+  /**
+   * Whether {@link Outbox} checks each event against its schema in the event catalogue ({@code
+   * docs/events}) and refuses one that does not match, failing the transaction that wrote it. On in
+   * every service's tests, so that a test whose events break the contract fails; off in production,
+   * where it would cost CPU on every event.
+   */
+  @WithDefault("false")
+  boolean validateEvents();
 }
