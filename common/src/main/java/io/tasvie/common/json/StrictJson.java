@@ -1,5 +1,6 @@
 package io.tasvie.common.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -24,5 +25,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     mapper.registerModule(CleanStrings.module());
+    // {"name":"x","name":42}: one reader sees x, another 42; refuse it as malformed.
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 }
