@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.sessions.JqwikSession;
 
 /**
  * Hostile values for one slot of a request (a path or query parameter, a form field, a JSON
@@ -163,8 +164,22 @@ public final class Hostile {
     this.random = random;
   }
 
+  /**
+   * One value of {@code arbitrary} from this run's random. jqwik generates outside of its own
+   * properties (here: inside a {@code @QuarkusTest}) only within a {@link JqwikSession}.
+   */
   private <T> T draw(Arbitrary<T> arbitrary) {
-    return arbitrary.generator(1000).next(random).value();
+    boolean own = !JqwikSession.isActive();
+    if (own) {
+      JqwikSession.start();
+    }
+    try {
+      return arbitrary.generator(1000).next(random).value();
+    } finally {
+      if (own) {
+        JqwikSession.finish();
+      }
+    }
   }
 
   /** {@code valid} with one forbidden character put at a random place in it. */
