@@ -140,8 +140,13 @@ public final class FrameFuzz {
         "id of 65 characters",
         text.replaceFirst("^\\{", "{\"id\":\"" + "i".repeat(65) + "\","),
         null);
+    // a fresh id each time: a recorded type would otherwise replay the answer stored for the last
     wholeFrame(
-        client, type, "id with NUL", text.replaceFirst("^\\{", "{\"id\":\"a\\u0000b\","), null);
+        client,
+        type,
+        "id with NUL",
+        text.replaceFirst("^\\{", "{\"id\":\"fz-\\u0000-" + UUID.randomUUID() + "\","),
+        null);
     String id = "fz-" + UUID.randomUUID();
     exchange(
         client,

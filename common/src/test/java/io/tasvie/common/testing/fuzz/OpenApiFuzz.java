@@ -897,9 +897,10 @@ public final class OpenApiFuzz {
         }
         if (!suspects.isEmpty()) {
           broken.add(
-              "rows|refused ("
+              "rows|"
+                  + (response.status() >= 400 ? "refused (" : "to be refused, answered (")
                   + response.status()
-                  + ") but row counts changed, each of three times: "
+                  + ") and row counts changed, each of three times: "
                   + changes.stream().filter(ch -> suspects.contains(ch.split(" ")[0])).toList());
         } else {
           notes.add(
