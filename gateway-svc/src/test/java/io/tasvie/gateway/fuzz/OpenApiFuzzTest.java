@@ -83,7 +83,9 @@ class OpenApiFuzzTest {
                 Map.of("ID", legacy.number(), "Rmz", legacy.secret(), "Res", legacyReference))
             .body("POST /v1/payments", Checkout.body("FUZZ-" + UUID.randomUUID(), 120_000, "IRR"))
             .body("POST /v1/payments/{paymentId}/verify", "{\"amount\":120000}")
-            .body("POST /v1/payments/{paymentId}/refunds", "{\"amount\":1000,\"reason\":\"returned goods\"}")
+            .body(
+                "POST /v1/payments/{paymentId}/refunds",
+                "{\"amount\":1000,\"reason\":\"returned goods\"}")
             .body(
                 "POST /v1/merchants",
                 "{\"name\":\"Fuzz Onboarded\",\"country\":\"IR\",\"currency\":\"IRR\","
@@ -98,22 +100,37 @@ class OpenApiFuzzTest {
                 """)
             .body(
                 "POST /v1/auth/token",
-                "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + tokens.number()
-                    + "\",\"client_secret\":\"" + tokens.secret() + "\"}")
+                "{\"grant_type\":\"client_credentials\",\"client_id\":\""
+                    + tokens.number()
+                    + "\",\"client_secret\":\""
+                    + tokens.secret()
+                    + "\"}")
             .body(
                 "POST /Payment.aspx",
-                "{\"ID\":\"" + legacy.number() + "\",\"Res\":\"" + legacyReference
+                "{\"ID\":\""
+                    + legacy.number()
+                    + "\",\"Res\":\""
+                    + legacyReference
                     + "\",\"Amnt\":\"120000\",\"Nam\":\"Sara\",\"Dsc\":\"Two books\","
                     + "\"RedirectURL\":\"https://shop.example.ir/back\"}")
             .body(
                 "POST /WebServiceMoPos.asmx/PayRep",
-                "{\"ID\":\"" + legacy.number() + "\",\"Rmz\":\"" + legacy.secret() + "\",\"Res\":\""
-                    + legacyReference + "\"}")
-            .body("POST /WebServiceMoPos.asmx", SOAP.formatted(legacy.number(), legacy.secret(), legacyReference))
+                "{\"ID\":\""
+                    + legacy.number()
+                    + "\",\"Rmz\":\""
+                    + legacy.secret()
+                    + "\",\"Res\":\""
+                    + legacyReference
+                    + "\"}")
+            .body(
+                "POST /WebServiceMoPos.asmx",
+                SOAP.formatted(legacy.number(), legacy.secret(), legacyReference))
             .header("POST /WebServiceMoPos.asmx", "SOAPAction", "\"http://tempuri.org/PayRep\"")
             .body(
                 "POST /pay/{paymentId}",
-                "{\"csrf\":\"" + form.csrf() + "\",\"lang\":\"en\",\"cardNumber\":\"4006090000000007\","
+                "{\"csrf\":\""
+                    + form.csrf()
+                    + "\",\"lang\":\"en\",\"cardNumber\":\"4006090000000007\","
                     + "\"expiry\":\"12/30\",\"cvc\":\"123\",\"cardholder\":\"Sara Ahmadi\"}")
             .header("POST /pay/{paymentId}", "Cookie", "tasvie_form=" + form.cookie())
             .pages(op -> op.path().startsWith("/pay/") || op.path().equals("/Payment.aspx"))

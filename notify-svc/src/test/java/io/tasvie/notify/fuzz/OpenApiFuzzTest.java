@@ -44,15 +44,33 @@ class OpenApiFuzzTest {
             .seed(2026_26L)
             .casesPerOperation(60)
             .maxRequests(1_500)
-            .tokens(role -> role.equals("merchant") ? TestTokens.merchant(merchant) : TestTokens.token(role))
+            .tokens(
+                role ->
+                    role.equals("merchant")
+                        ? TestTokens.merchant(merchant)
+                        : TestTokens.token(role))
             .path("merchantId", merchant)
             .path("messageId", messageId)
             .query(
                 "GET /v1/messages",
-                Map.of("transactionId", receipt.transactionId().toString(), "recipient", typed,
-                    "status", "DELIVERED", "page", "0", "size", "20"))
-            .body("POST /v1/messages/{messageId}/resend", "{\"phoneNumber\":\"" + typed + "\",\"language\":\"sq\"}")
-            .header("POST /v1/messages/{messageId}/resend", "Idempotency-Key", "fuzz-" + UUID.randomUUID())
+                Map.of(
+                    "transactionId",
+                    receipt.transactionId().toString(),
+                    "recipient",
+                    typed,
+                    "status",
+                    "DELIVERED",
+                    "page",
+                    "0",
+                    "size",
+                    "20"))
+            .body(
+                "POST /v1/messages/{messageId}/resend",
+                "{\"phoneNumber\":\"" + typed + "\",\"language\":\"sq\"}")
+            .header(
+                "POST /v1/messages/{messageId}/resend",
+                "Idempotency-Key",
+                "fuzz-" + UUID.randomUUID())
             .body(
                 "PUT /v1/merchants/{merchantId}/messaging",
                 "{\"language\":\"sq\",\"smsSender\":\"Dyqani\",\"servedCountries\":[\"XK\"]}")

@@ -80,28 +80,45 @@ class OpenApiFuzzTest {
                 Map.of("from", "2026-12-01", "to", "2026-12-07", "zone", "Asia/Tehran"))
             .body(
                 "POST /v1/terminals",
-                "{\"kind\":\"SOFTPOS_NFC\",\"deviceId\":\"" + Terminals.deviceId()
+                "{\"kind\":\"SOFTPOS_NFC\",\"deviceId\":\""
+                    + Terminals.deviceId()
                     + "\",\"androidVersion\":13,\"nfc\":true,\"email\":\"owner@example.com\","
-                    + "\"language\":\"fa\",\"merchantId\":\"" + merchant.id() + "\"}")
+                    + "\"language\":\"fa\",\"merchantId\":\""
+                    + merchant.id()
+                    + "\"}")
             .role("POST /v1/terminals", "merchant")
             .body("POST /v1/terminals/{id}/reject", "{\"reason\":\"incomplete papers\"}")
             .body("POST /v1/terminals/{id}/revoke", "{\"reason\":\"device lost\"}")
             .body(
                 "POST /v1/terminals/{id}/rebind",
-                "{\"supervisorCode\":\"" + Terminals.SUPERVISOR_CODE + "\",\"deviceId\":\""
-                    + Terminals.deviceId() + "\",\"operator\":\"Sara\"}")
+                "{\"supervisorCode\":\""
+                    + Terminals.SUPERVISOR_CODE
+                    + "\",\"deviceId\":\""
+                    + Terminals.deviceId()
+                    + "\",\"operator\":\"Sara\"}")
             .body(
                 "POST /v1/terminals/activation",
-                "{\"merchantNumber\":\"" + merchant.number() + "\",\"activationCode\":\""
-                    + toActivate.activationCode() + "\",\"deviceId\":\"" + activationDevice
-                    + "\",\"supervisorCode\":\"" + Terminals.SUPERVISOR_CODE + "\"}")
+                "{\"merchantNumber\":\""
+                    + merchant.number()
+                    + "\",\"activationCode\":\""
+                    + toActivate.activationCode()
+                    + "\",\"deviceId\":\""
+                    + activationDevice
+                    + "\",\"supervisorCode\":\""
+                    + Terminals.SUPERVISOR_CODE
+                    + "\"}")
             .body(
                 "POST /v1/terminals/token",
-                "{\"terminalId\":\"" + softPos.terminalId() + "\",\"refreshToken\":\""
-                    + softPos.refreshToken() + "\"}")
+                "{\"terminalId\":\""
+                    + softPos.terminalId()
+                    + "\",\"refreshToken\":\""
+                    + softPos.refreshToken()
+                    + "\"}")
             .body("POST /v1/terminals/{id}/pairings", "{\"bluetoothMac\":\"" + mac + "\"}")
             .body("POST /v1/terminals/{id}/pairings/{pairingId}/confirm", "{\"code\":\"123456\"}")
-            .body("PUT /v1/merchants/{merchantId}/terminal-settings", "{\"cvmLimits\":{\"IRR\":5000000}}")
+            .body(
+                "PUT /v1/merchants/{merchantId}/terminal-settings",
+                "{\"cvmLimits\":{\"IRR\":5000000}}")
             .body("POST /v1/wallet/check-ins", "{\"qrId\":\"" + qrId + "\"}")
             .tables(new TableCounts(dataSource, Set.of("inbox_event", "merchant_projection")))
             .run();

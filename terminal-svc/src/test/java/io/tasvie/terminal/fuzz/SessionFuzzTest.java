@@ -17,8 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile frames of every type on the terminal session (issue #26): every answer is the result or
- * a documented error code (never INTERNAL_ERROR), refused text is INVALID_FIELD, and the session
+ * Hostile frames of every type on the terminal session (issue #26): every answer is the result or a
+ * documented error code (never INTERNAL_ERROR), refused text is INVALID_FIELD, and the session
  * answers a ping after each. Seeded ({@code -Dtasvie.fuzz.seed=}) and bounded by a count of frames.
  */
 @QuarkusTest
@@ -65,10 +65,13 @@ class SessionFuzzTest {
     FrameFuzz fuzz = new FrameFuzz(2026_26L, Files.exists(readme) ? readme : null);
     int extra = Integer.getInteger("tasvie.fuzz.frame-extra", 3);
 
-    try (Session card = new Session(softPos); Session wallet = new Session(till)) {
+    try (Session card = new Session(softPos);
+        Session wallet = new Session(till)) {
       JsonNode purchase =
-          card.get().request("purchase", Map.of("amount", 120_000, "currency", "IRR", "card",
-              Terminals.json(CARD)));
+          card.get()
+              .request(
+                  "purchase",
+                  Map.of("amount", 120_000, "currency", "IRR", "card", Terminals.json(CARD)));
       assertEquals("APPROVED", purchase.path("status").asText(), purchase::toString);
       String approved = purchase.path("transactionId").asText();
       JsonNode started =
@@ -77,32 +80,48 @@ class SessionFuzzTest {
 
       fuzz.fuzzRawFrames(card);
       fuzz.fuzz(card, "ping", "{}", extra);
-      fuzz.fuzz(card, "purchase", "{\"amount\":1000,\"currency\":\"IRR\",\"card\":" + CARD + "}", extra);
+      fuzz.fuzz(
+          card, "purchase", "{\"amount\":1000,\"currency\":\"IRR\",\"card\":" + CARD + "}", extra);
       fuzz.fuzz(card, "cancel", "{\"transactionId\":\"" + UUID.randomUUID() + "\"}", extra);
       fuzz.fuzz(card, "last-transaction", "{}", extra);
       fuzz.fuzz(
           card,
           "refund",
-          "{\"originalTransactionId\":\"" + approved + "\",\"amount\":100,\"card\":" + CARD
-              + ",\"supervisorCode\":\"" + Terminals.SUPERVISOR_CODE + "\"}",
+          "{\"originalTransactionId\":\""
+              + approved
+              + "\",\"amount\":100,\"card\":"
+              + CARD
+              + ",\"supervisorCode\":\""
+              + Terminals.SUPERVISOR_CODE
+              + "\"}",
           extra);
       fuzz.fuzz(
           card,
           "history",
           "{\"from\":\"2026-12-01\",\"to\":\"2026-12-07\",\"zone\":\"Asia/Tehran\",\"scope\":\"merchant\","
-              + "\"supervisorCode\":\"" + Terminals.SUPERVISOR_CODE + "\"}",
+              + "\"supervisorCode\":\""
+              + Terminals.SUPERVISOR_CODE
+              + "\"}",
           extra);
       fuzz.fuzz(
           card,
           "receipt-sms",
-          "{\"transactionId\":\"" + approved + "\",\"phoneNumber\":\"0912 123 4567\",\"language\":\"fa\"}",
+          "{\"transactionId\":\""
+              + approved
+              + "\",\"phoneNumber\":\"0912 123 4567\",\"language\":\"fa\"}",
           extra);
-      fuzz.fuzz(card, "pairing-confirm", "{\"pairingId\":\"" + UUID.randomUUID() + "\",\"code\":\"123456\"}", extra);
+      fuzz.fuzz(
+          card,
+          "pairing-confirm",
+          "{\"pairingId\":\"" + UUID.randomUUID() + "\",\"code\":\"123456\"}",
+          extra);
       fuzz.fuzz(
           card,
           "topup",
           "{\"operator\":\"MCI\",\"mobileNumber\":\"0912 123 4567\",\"amount\":100000,"
-              + "\"chargeType\":\"NORMAL\",\"card\":" + CARD + "}",
+              + "\"chargeType\":\"NORMAL\",\"card\":"
+              + CARD
+              + "}",
           extra);
       fuzz.fuzz(card, "internet-packages", "{\"operator\":\"MTN\"}", extra);
       fuzz.fuzz(
@@ -110,7 +129,8 @@ class SessionFuzzTest {
           "internet-package",
           "{\"packageId\":\"MTN-1D-2GB\",\"mobileNumber\":\"0935 123 4567\",\"card\":" + CARD + "}",
           extra);
-      fuzz.fuzz(card, "bill-info", "{\"billId\":\"1117753200140\",\"paymentId\":\"12070160\"}", extra);
+      fuzz.fuzz(
+          card, "bill-info", "{\"billId\":\"1117753200140\",\"paymentId\":\"12070160\"}", extra);
       fuzz.fuzz(
           card,
           "bill-payment",
@@ -124,7 +144,11 @@ class SessionFuzzTest {
           extra);
       fuzz.fuzz(wallet, "wallet-cancel", "{\"paymentId\":\"" + walletPayment + "\"}", extra);
       fuzz.fuzz(wallet, "wallet-complete-sale", "{\"paymentId\":\"" + walletPayment + "\"}", extra);
-      fuzz.fuzz(wallet, "wallet-refund", "{\"paymentId\":\"" + walletPayment + "\",\"amount\":100}", extra);
+      fuzz.fuzz(
+          wallet,
+          "wallet-refund",
+          "{\"paymentId\":\"" + walletPayment + "\",\"amount\":100}",
+          extra);
       fuzz.fuzz(wallet, "last-transaction", "{}", extra);
       System.out.println(fuzz.describe());
       assertTrue(fuzz.clean(), fuzz::describe);
