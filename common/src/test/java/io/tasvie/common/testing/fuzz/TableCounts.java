@@ -18,10 +18,17 @@ import javax.sql.DataSource;
 public final class TableCounts {
 
   private final DataSource dataSource;
-  private final String query;
+  private final Set<String> ignored;
+  private String query;
 
   public TableCounts(DataSource dataSource, Set<String> ignored) {
     this.dataSource = dataSource;
+    this.ignored = ignored;
+    this.query = query();
+  }
+
+  /** One query counting every table there is now. */
+  private String query() {
     List<String> tables = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
@@ -45,10 +52,20 @@ public final class TableCounts {
       }
       sql.append("select '").append(table).append("', count(*) from \"").append(table).append('"');
     }
-    this.query = sql.toString();
+    return sql.toString();
   }
 
   public Map<String, Long> snapshot() {
+    try {
+      return count();
+    } catch (IllegalStateException e) {
+      // a table went away (another run on this test database cleaned and migrated it anew)
+      query = query();
+      return count();
+    }
+  }
+
+  private Map<String, Long> count() {
     Map<String, Long> counts = new TreeMap<>();
     if (query.isEmpty()) {
       return counts;
@@ -70,7 +87,7 @@ public final class TableCounts {
     List<String> changes = new ArrayList<>();
     for (Map.Entry<String, Long> entry : after.entrySet()) {
       Long was = before.get(entry.getKey());
-      if (!entry.getValue().equals(was)) {
+      if (was != null && !entry.getValue().equals(was)) {
         changes.add(entry.getKey() + " " + was + "→" + entry.getValue());
       }
     }
