@@ -60,7 +60,7 @@ class OpenApiFuzzTest {
         OpenApiFuzz.forService("gateway-svc")
             .at("localhost", RestAssured.port)
             .seed(2026_26L)
-            .casesPerOperation(48)
+            .casesPerOperation(40)
             .maxRequests(2_500)
             .tokens(role -> role.equals("merchant") ? shop.token() : TestTokens.token(role))
             .path("merchantId", shop.id())

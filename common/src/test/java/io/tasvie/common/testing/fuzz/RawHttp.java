@@ -42,7 +42,7 @@ final class RawHttp {
   Response send(String method, String target, Map<String, String> headers, byte[] body)
       throws IOException {
     try (Socket socket = new Socket(host, port)) {
-      socket.setSoTimeout(30_000);
+      socket.setSoTimeout(Integer.getInteger("tasvie.fuzz.read-timeout-ms", 10_000));
       ByteArrayOutputStream head = new ByteArrayOutputStream();
       write(head, method + " " + target + " HTTP/1.1\r\n");
       write(head, "Host: " + host + ":" + port + "\r\n");
