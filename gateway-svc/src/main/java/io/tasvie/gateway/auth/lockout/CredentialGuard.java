@@ -4,33 +4,42 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.gateway.auth.lockout.LockoutRepository.Counter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Every door that checks a secret (the token endpoint, PayRep's {@code Rmz}) asks here first and
  * reports the outcome after, so one credential has one failure counter whichever door is tried.
  *
- * <p>An attempt is counted as a failure when it is admitted ({@link #admit}) and forgiven when the
- * secret was right ({@link #settle}): attempts sent all at once cannot check more secrets than the
- * limit allows. The {@code max-failures}-th failure in a row locks the credential for {@code
- * duration}, right secret or not. A source address is throttled once it has {@code
- * source-max-failures} failures across all credentials; that limit is below the credential's, and
- * both counters are forgotten after {@code duration} without failures, so a stranger at one address
- * cannot lock anyone out.
+ * <p>The {@code max-failures}-th wrong secret in a row locks the credential for {@code duration},
+ * right secret or not. A source address is throttled once it has {@code source-max-failures}
+ * failures across all credentials; that limit is below the credential's, and both counters are
+ * forgotten {@code duration} after their last failure, so a stranger at one address cannot lock
+ * anyone out. An attempt still being checked counts towards both limits: attempts sent all at once
+ * cannot check more secrets than the limits allow (the one over is asked to retry in a second).
  */
 @ApplicationScoped
 public class CredentialGuard {
+
+  /** An attempt admitted this long ago and never settled (a crash) no longer counts. */
+  private static final Duration PENDING_EXPIRY = Duration.ofMinutes(1);
 
   public enum Verdict {
     OPEN,
     /** The credential is locked; {@code until} says till when. */
     LOCKED,
     /** The source address has failed too often; {@code until} says till when. */
-    THROTTLED
+    THROTTLED,
+    /** As many attempts as the limit allows are being checked right now; retry in a moment. */
+    BUSY
   }
 
   public record Admission(Verdict verdict, Instant until) {
     static final Admission OPEN = new Admission(Verdict.OPEN, null);
+
+    static Admission busy(Instant now) {
+      return new Admission(Verdict.BUSY, now.plusSeconds(1));
+    }
 
     public boolean open() {
       return verdict == Verdict.OPEN;
@@ -58,21 +67,22 @@ public class CredentialGuard {
                 .lockSource(source)
                 .chain(
                     stored -> {
-                      Counter sourceCount = current(stored, now);
-                      if (sourceCount.failures() >= config.sourceMaxFailures()) {
+                      Counter count = current(stored, now);
+                      if (count.failures() >= config.sourceMaxFailures()) {
                         return Uni.createFrom()
                             .item(
                                 new Admission(
                                     Verdict.THROTTLED,
-                                    sourceCount.lastFailureAt().plus(config.duration())));
+                                    count.lastFailureAt().plus(config.duration())));
+                      }
+                      if (count.failures() + count.pending() >= config.sourceMaxFailures()) {
+                        return Uni.createFrom().item(Admission.busy(now));
                       }
                       return admitCredential(clientId, now)
                           .call(
                               admission ->
                                   admission.open()
-                                      ? counters.saveSource(
-                                          source,
-                                          new Counter(sourceCount.failures() + 1, now, null))
+                                      ? counters.saveSource(source, pendingOneMore(count, now))
                                       : Uni.createFrom().voidItem());
                     }));
   }
@@ -89,20 +99,18 @@ public class CredentialGuard {
               if (count.lockedUntil() != null) {
                 return Uni.createFrom().item(new Admission(Verdict.LOCKED, count.lockedUntil()));
               }
-              if (count.failures() >= config.maxFailures()) {
-                // The limit is taken by attempts still being checked: refuse this one.
-                return Uni.createFrom()
-                    .item(new Admission(Verdict.LOCKED, now.plus(config.duration())));
+              if (count.failures() + count.pending() >= config.maxFailures()) {
+                return Uni.createFrom().item(Admission.busy(now));
               }
               return counters
-                  .saveCredential(clientId, new Counter(count.failures() + 1, now, null))
+                  .saveCredential(clientId, pendingOneMore(count, now))
                   .replaceWith(Admission.OPEN);
             });
   }
 
   /**
-   * Records how an admitted attempt ended: a right secret forgives it (and the failures before it);
-   * a wrong one that reaches the limit locks the credential.
+   * Records how an admitted attempt ended: a right secret starts the credential's count again; a
+   * wrong one counts, and the one that reaches the limit locks the credential.
    */
   public Uni<Void> settle(String clientId, String source, boolean rightSecret) {
     Instant now = Instant.now();
@@ -111,15 +119,19 @@ public class CredentialGuard {
             counters
                 .lockSource(source)
                 .chain(
-                    stored ->
-                        rightSecret
-                            ? counters.saveSource(
-                                source,
-                                new Counter(
-                                    Math.max(0, stored.failures() - 1),
-                                    stored.lastFailureAt(),
-                                    null))
-                            : Uni.createFrom().voidItem())
+                    stored -> {
+                      Counter count = settled(current(stored, now));
+                      return counters.saveSource(
+                          source,
+                          rightSecret
+                              ? count
+                              : new Counter(
+                                  count.failures() + 1,
+                                  now,
+                                  null,
+                                  count.pending(),
+                                  count.pendingSince()));
+                    })
                 .chain(
                     () ->
                         clientId == null
@@ -128,18 +140,25 @@ public class CredentialGuard {
                                 .lockCredential(clientId)
                                 .chain(
                                     stored ->
-                                        settleCredential(clientId, stored, rightSecret, now))));
+                                        counters.saveCredential(
+                                            clientId,
+                                            settleCredential(
+                                                settled(current(stored, now)),
+                                                rightSecret,
+                                                now)))));
   }
 
-  private Uni<Void> settleCredential(
-      String clientId, Counter stored, boolean rightSecret, Instant now) {
+  private Counter settleCredential(Counter count, boolean rightSecret, Instant now) {
+    if (count.lockedUntil() != null) {
+      return count; // locked meanwhile by another attempt
+    }
     if (rightSecret) {
-      return counters.saveCredential(clientId, new Counter(0, stored.lastFailureAt(), null));
+      return new Counter(0, count.lastFailureAt(), null, count.pending(), count.pendingSince());
     }
-    if (stored.lockedUntil() == null && stored.failures() >= config.maxFailures()) {
-      return counters.saveCredential(clientId, new Counter(0, now, now.plus(config.duration())));
-    }
-    return Uni.createFrom().voidItem();
+    int failures = count.failures() + 1;
+    return failures >= config.maxFailures()
+        ? new Counter(0, now, now.plus(config.duration()), count.pending(), count.pendingSince())
+        : new Counter(failures, now, null, count.pending(), count.pendingSince());
   }
 
   /** A credential's counter as it now stands (an expired lock or stale failures are forgotten). */
@@ -155,14 +174,33 @@ public class CredentialGuard {
   }
 
   private Counter current(Counter stored, Instant now) {
-    if (stored.lockedUntil() != null) {
-      return stored.lockedUntil().isAfter(now)
-          ? stored
-          : new Counter(0, stored.lastFailureAt(), null);
+    boolean pendingStale =
+        stored.pendingSince() == null || !stored.pendingSince().plus(PENDING_EXPIRY).isAfter(now);
+    int pending = pendingStale ? 0 : stored.pending();
+    Instant pendingSince = pending == 0 ? null : stored.pendingSince();
+    if (stored.lockedUntil() != null && stored.lockedUntil().isAfter(now)) {
+      return new Counter(
+          stored.failures(), stored.lastFailureAt(), stored.lockedUntil(), pending, pendingSince);
     }
-    boolean stale =
+    boolean failuresStale =
         stored.lastFailureAt() == null
             || !stored.lastFailureAt().plus(config.duration()).isAfter(now);
-    return stale ? new Counter(0, stored.lastFailureAt(), null) : stored;
+    return new Counter(
+        failuresStale ? 0 : stored.failures(), stored.lastFailureAt(), null, pending, pendingSince);
+  }
+
+  private static Counter pendingOneMore(Counter count, Instant now) {
+    return new Counter(
+        count.failures(), count.lastFailureAt(), count.lockedUntil(), count.pending() + 1, now);
+  }
+
+  private static Counter settled(Counter count) {
+    int pending = Math.max(0, count.pending() - 1);
+    return new Counter(
+        count.failures(),
+        count.lastFailureAt(),
+        count.lockedUntil(),
+        pending,
+        pending == 0 ? null : count.pendingSince());
   }
 }

@@ -15,19 +15,25 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class LockoutRepository {
 
-  /** A counter as stored; times are null when unset. */
-  public record Counter(int failures, Instant lastFailureAt, Instant lockedUntil) {
-    static final Counter NONE = new Counter(0, null, null);
+  /**
+   * A counter as stored: failures in a row and the last one's time, till when it is locked (sources
+   * are never locked), and attempts admitted but not settled yet, since when. Times are null when
+   * unset.
+   */
+  public record Counter(
+      int failures, Instant lastFailureAt, Instant lockedUntil, int pending, Instant pendingSince) {
+    static final Counter NONE = new Counter(0, null, null, 0, null);
   }
+
+  private static final String COLUMNS =
+      "failures, " + millis("last_failure_at") + ", %s, pending, " + millis("pending_since");
 
   public Uni<Counter> lockCredential(String clientId) {
     return lock(
         "insert into credential_lockout (client_id, failures) values (?1, 0)"
             + " on conflict (client_id) do nothing",
-        "select failures, "
-            + millis("last_failure_at")
-            + ", "
-            + millis("locked_until")
+        "select "
+            + COLUMNS.formatted(millis("locked_until"))
             + " from credential_lockout where client_id = ?1 for update",
         clientId);
   }
@@ -36,9 +42,8 @@ public class LockoutRepository {
     return lock(
         "insert into auth_source_failure (source, failures) values (?1, 0)"
             + " on conflict (source) do nothing",
-        "select failures, "
-            + millis("last_failure_at")
-            + ", null"
+        "select "
+            + COLUMNS.formatted("null")
             + " from auth_source_failure where source = ?1 for update",
         source);
   }
@@ -49,10 +54,8 @@ public class LockoutRepository {
             session ->
                 session
                     .createNativeQuery(
-                        "select failures, "
-                            + millis("last_failure_at")
-                            + ", "
-                            + millis("locked_until")
+                        "select "
+                            + COLUMNS.formatted(millis("locked_until"))
                             + " from credential_lockout where client_id = ?1",
                         Object[].class)
                     .setParameter(1, clientId)
@@ -61,11 +64,22 @@ public class LockoutRepository {
   }
 
   public Uni<Void> saveCredential(String clientId, Counter counter) {
-    return execute(
-        "update credential_lockout set failures = ?2, last_failure_at = ?3, locked_until = ?4"
-            + " where client_id = ?1",
-        clientId,
-        counter);
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "update credential_lockout set failures = ?2, last_failure_at = ?3,"
+                            + " locked_until = ?4, pending = ?5, pending_since = ?6"
+                            + " where client_id = ?1")
+                    .setParameter(1, clientId)
+                    .setParameter(2, counter.failures())
+                    .setParameter(3, time(counter.lastFailureAt()))
+                    .setParameter(4, time(counter.lockedUntil()))
+                    .setParameter(5, counter.pending())
+                    .setParameter(6, time(counter.pendingSince()))
+                    .executeUpdate())
+        .replaceWithVoid();
   }
 
   public Uni<Void> saveSource(String source, Counter counter) {
@@ -74,11 +88,13 @@ public class LockoutRepository {
             session ->
                 session
                     .createNativeQuery(
-                        "update auth_source_failure set failures = ?2, last_failure_at = ?3"
-                            + " where source = ?1")
+                        "update auth_source_failure set failures = ?2, last_failure_at = ?3,"
+                            + " pending = ?4, pending_since = ?5 where source = ?1")
                     .setParameter(1, source)
                     .setParameter(2, counter.failures())
                     .setParameter(3, time(counter.lastFailureAt()))
+                    .setParameter(4, counter.pending())
+                    .setParameter(5, time(counter.pendingSince()))
                     .executeUpdate())
         .replaceWithVoid();
   }
@@ -114,26 +130,17 @@ public class LockoutRepository {
         .map(LockoutRepository::counter);
   }
 
-  private static Uni<Void> execute(String sql, String key, Counter counter) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(sql)
-                    .setParameter(1, key)
-                    .setParameter(2, counter.failures())
-                    .setParameter(3, time(counter.lastFailureAt()))
-                    .setParameter(4, time(counter.lockedUntil()))
-                    .executeUpdate())
-        .replaceWithVoid();
-  }
-
   private static String millis(String column) {
     return "cast(extract(epoch from " + column + ") * 1000 as bigint)";
   }
 
   private static Counter counter(Object[] row) {
-    return new Counter(((Number) row[0]).intValue(), instant(row[1]), instant(row[2]));
+    return new Counter(
+        ((Number) row[0]).intValue(),
+        instant(row[1]),
+        instant(row[2]),
+        ((Number) row[3]).intValue(),
+        instant(row[4]));
   }
 
   private static Instant instant(Object millis) {

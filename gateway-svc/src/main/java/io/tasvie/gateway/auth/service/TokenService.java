@@ -108,23 +108,35 @@ public class TokenService {
   }
 
   private static RetryLaterException refused(CredentialGuard.Admission admission) {
-    return admission.verdict() == CredentialGuard.Verdict.THROTTLED
-        ? new RetryLaterException(
-            429,
-            "too-many-failed-attempts",
-            "Too many failed attempts",
-            "Too many wrong secrets came from this address; try again later",
-            admission.until(),
-            Map.of("error", "invalid_client"))
-        : new RetryLaterException(
-            401,
-            "client-locked",
-            "Client authentication failed",
-            "Too many wrong secrets: this client is locked until "
-                + admission.until().truncatedTo(ChronoUnit.SECONDS)
-                + " or until an admin unlocks it",
-            admission.until(),
-            Map.of("error", "invalid_client"));
+    Map<String, Object> oauth = Map.of("error", "invalid_client");
+    return switch (admission.verdict()) {
+      case THROTTLED ->
+          new RetryLaterException(
+              429,
+              "too-many-failed-attempts",
+              "Too many failed attempts",
+              "Too many wrong secrets came from this address; try again later",
+              admission.until(),
+              oauth);
+      case BUSY ->
+          new RetryLaterException(
+              429,
+              "attempts-in-progress",
+              "Too many attempts at once",
+              "As many attempts as allowed are being checked right now; try again in a moment",
+              admission.until(),
+              oauth);
+      default ->
+          new RetryLaterException(
+              401,
+              "client-locked",
+              "Client authentication failed",
+              "Too many wrong secrets: this client is locked until "
+                  + admission.until().truncatedTo(ChronoUnit.SECONDS)
+                  + " or until an admin unlocks it",
+              admission.until(),
+              oauth);
+    };
   }
 
   private TokenResponse merchantToken(Merchant merchant) {
