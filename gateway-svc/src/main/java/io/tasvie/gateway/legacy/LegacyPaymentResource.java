@@ -3,6 +3,7 @@ package io.tasvie.gateway.legacy;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.problem.ProblemException;
+import io.tasvie.gateway.edge.FormText;
 import io.tasvie.gateway.merchant.repository.MerchantRepository;
 import io.tasvie.gateway.page.PageLocale;
 import io.tasvie.gateway.page.PageResponses;
@@ -26,7 +27,9 @@ import org.jboss.resteasy.reactive.RestForm;
 /**
  * The legacy checkout form: a merchant site POSTs the payer here with {@code ID}, {@code Res},
  * {@code Amnt} (rials), {@code Nam}, {@code Dsc} and {@code RedirectURL}; the payer lands on the
- * hosted page, or on a readable page saying what was wrong with the request.
+ * hosted page, or on a readable page saying what was wrong with the request (in the payer's
+ * language, with the problem code). A field holding text the rule refuses ({@link FormText}) is
+ * such a page too.
  */
 @Path("/Payment.aspx")
 public class LegacyPaymentResource {
@@ -65,10 +68,24 @@ public class LegacyPaymentResource {
       @RestForm("Signature") String signature,
       @RestForm("KeyIndex") String keyIndex,
       HttpHeaders headers) {
+    PageLocale locale = PageLocale.choose(null, headers.getAcceptableLanguages(), LEGACY_CURRENCY);
+    FormText.Refused refused =
+        FormText.check()
+            .field("ID", id)
+            .field("Res", res)
+            .field("Amnt", amnt)
+            .field("Nam", nam)
+            .field("Dsc", dsc)
+            .field("RedirectURL", redirectUrl)
+            .field("Signature", signature)
+            .field("KeyIndex", keyIndex)
+            .refused();
+    if (refused != null) {
+      return pages.problem(400, locale, refused.problem());
+    }
     byte[] canonical =
         Canonical.ofForm(
             "/Payment.aspx", List.of(nz(id), nz(res), nz(amnt), nz(nam), nz(dsc), nz(redirectUrl)));
-    PageLocale locale = PageLocale.choose(null, headers.getAcceptableLanguages(), LEGACY_CURRENCY);
     return Panache.withTransaction(
             () ->
                 merchants
@@ -106,7 +123,8 @@ public class LegacyPaymentResource {
                         }))
         .map(payment -> PageResponses.seeOther("/pay/" + payment.getId()))
         .onFailure(ProblemException.class)
-        .recoverWithUni(e -> pages.error(pageStatus((ProblemException) e), locale, e.getMessage()));
+        .recoverWithUni(
+            e -> pages.problem(pageStatus((ProblemException) e), locale, (ProblemException) e));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.tasvie.gateway.legacy;
 
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.crypto.SecretHasher;
+import io.tasvie.gateway.auth.lockout.CredentialGuard;
 import io.tasvie.gateway.merchant.Merchant;
 import io.tasvie.gateway.merchant.service.MerchantService;
 import io.tasvie.gateway.payment.Payment;
@@ -26,17 +27,25 @@ public class PayRepService {
   private final MerchantService merchants;
   private final PaymentService payments;
   private final SecretHasher hasher;
-  private final RmzLockout lockout;
+  private final CredentialGuard lockout;
 
   public PayRepService(
-      MerchantService merchants, PaymentService payments, SecretHasher hasher, RmzLockout lockout) {
+      MerchantService merchants,
+      PaymentService payments,
+      SecretHasher hasher,
+      CredentialGuard lockout) {
     this.merchants = merchants;
     this.payments = payments;
     this.hasher = hasher;
     this.lockout = lockout;
   }
 
-  public Uni<PayRepResult> payRep(String merchantNumber, String rmz, String res) {
+  /**
+   * PayRep for a caller at {@code source}. The {@code Rmz} is the merchant secret, so a wrong one
+   * counts against the same {@link CredentialGuard} counter as a wrong secret at the token
+   * endpoint; a locked merchant or a throttled source answers {@code Err} 2.
+   */
+  public Uni<PayRepResult> payRep(String merchantNumber, String rmz, String res, String source) {
     if (isBlank(merchantNumber) || isBlank(rmz) || isBlank(res)) {
       return Uni.createFrom().item(PayRepResult.of(PayRepCode.MISSING_PARAMETERS));
     }
@@ -44,33 +53,25 @@ public class PayRepService {
         .findByMerchantNumber(merchantNumber.strip())
         .chain(
             merchant -> {
-              if (merchant == null) {
-                // Hash anyway: an unknown ID answers as slowly as a wrong Rmz.
-                return hasher
-                    .matches(rmz, null)
-                    .replaceWith(PayRepResult.of(PayRepCode.WRONG_CREDENTIALS));
-              }
+              String credential = merchant == null ? null : merchant.getMerchantNumber();
               return lockout
-                  .isLocked(merchant.getId())
+                  .admit(credential, source)
                   .chain(
-                      locked ->
-                          locked
-                              ? Uni.createFrom().item(PayRepResult.of(PayRepCode.LOCKED_OUT))
-                              : authenticated(merchant, rmz, res.strip()));
-            });
-  }
-
-  private Uni<PayRepResult> authenticated(Merchant merchant, String rmz, String res) {
-    return hasher
-        .matches(rmz, merchant.getSecretHash())
-        .chain(
-            matches -> {
-              if (!matches) {
-                return lockout
-                    .recordFailure(merchant.getId())
-                    .replaceWith(PayRepResult.of(PayRepCode.WRONG_CREDENTIALS));
-              }
-              return lockout.recordSuccess(merchant.getId()).chain(() -> report(merchant, res));
+                      admission -> {
+                        if (!admission.open()) {
+                          return Uni.createFrom().item(PayRepResult.of(PayRepCode.LOCKED_OUT));
+                        }
+                        // An unknown ID is hashed too: it answers as slowly as a wrong Rmz.
+                        return hasher
+                            .matches(rmz, merchant == null ? null : merchant.getSecretHash())
+                            .call(matches -> lockout.settle(credential, source, matches))
+                            .chain(
+                                matches ->
+                                    matches
+                                        ? report(merchant, res.strip())
+                                        : Uni.createFrom()
+                                            .item(PayRepResult.of(PayRepCode.WRONG_CREDENTIALS)));
+                      });
             });
   }
 

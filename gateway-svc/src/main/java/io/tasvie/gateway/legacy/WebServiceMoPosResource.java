@@ -1,6 +1,8 @@
 package io.tasvie.gateway.legacy;
 
 import io.smallrye.mutiny.Uni;
+import io.tasvie.gateway.edge.FormText;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -57,31 +59,45 @@ public class WebServiceMoPosResource {
   @GET
   @Path("PayRep")
   public Uni<Response> payRepGet(
-      @RestQuery("ID") String id, @RestQuery("Rmz") String rmz, @RestQuery("Res") String res) {
-    return service.payRep(id, rmz, res).map(result -> xml(200, PayRepXml.result(result), XML));
+      @RestQuery("ID") String id,
+      @RestQuery("Rmz") String rmz,
+      @RestQuery("Res") String res,
+      HttpServerRequest http) {
+    return service
+        .payRep(id, rmz, res, source(http))
+        .map(result -> xml(200, PayRepXml.result(result), XML));
   }
 
   @POST
   @Path("PayRep")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Uni<Response> payRepPost(
-      @RestForm("ID") String id, @RestForm("Rmz") String rmz, @RestForm("Res") String res) {
-    return payRepGet(id, rmz, res);
+      @RestForm("ID") String id,
+      @RestForm("Rmz") String rmz,
+      @RestForm("Res") String res,
+      HttpServerRequest http) {
+    // As the same call over GET answers for a refused query parameter: 400 problem details.
+    FormText.Refused refused = fields(id, rmz, res);
+    if (refused != null) {
+      throw refused.problem();
+    }
+    return payRepGet(id, rmz, res, http);
   }
 
   @POST
   @Consumes("text/xml")
-  public Uni<Response> soap11(String body) {
-    return soap(body, PayRepXml.SOAP11, XML);
+  public Uni<Response> soap11(String body, HttpServerRequest http) {
+    return soap(body, PayRepXml.SOAP11, XML, source(http));
   }
 
   @POST
   @Consumes("application/soap+xml")
-  public Uni<Response> soap12(String body) {
-    return soap(body, PayRepXml.SOAP12, SOAP12_XML);
+  public Uni<Response> soap12(String body, HttpServerRequest http) {
+    return soap(body, PayRepXml.SOAP12, SOAP12_XML, source(http));
   }
 
-  private Uni<Response> soap(String body, String envelopeNamespace, String contentType) {
+  private Uni<Response> soap(
+      String body, String envelopeNamespace, String contentType, String source) {
     PayRepXml.PayRepCall call;
     try {
       call = PayRepXml.readCall(body, envelopeNamespace).orElse(null);
@@ -92,9 +108,22 @@ public class WebServiceMoPosResource {
       return fault(
           envelopeNamespace, "Expected a SOAP envelope with a PayRep element", contentType);
     }
+    FormText.Refused refused = fields(call.id(), call.rmz(), call.res());
+    if (refused != null) {
+      return fault(
+          envelopeNamespace, "The field " + refused.field() + " " + refused.why(), contentType);
+    }
     return service
-        .payRep(call.id(), call.rmz(), call.res())
+        .payRep(call.id(), call.rmz(), call.res(), source)
         .map(result -> xml(200, PayRepXml.soapResponse(envelopeNamespace, result), contentType));
+  }
+
+  private static FormText.Refused fields(String id, String rmz, String res) {
+    return FormText.check().field("ID", id).field("Rmz", rmz).field("Res", res).refused();
+  }
+
+  private static String source(HttpServerRequest http) {
+    return http.remoteAddress().hostAddress();
   }
 
   /** SOAP answers a fault with HTTP 500, as ASMX does. */

@@ -6,12 +6,15 @@ import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.card.CardNumber;
 import io.tasvie.common.problem.ProblemException;
+import io.tasvie.gateway.edge.FormText;
 import io.tasvie.gateway.merchant.Merchant;
 import io.tasvie.gateway.merchant.service.MerchantService;
 import io.tasvie.gateway.payment.Payment;
 import io.tasvie.gateway.payment.PaymentStatus;
+import io.tasvie.gateway.payment.config.CheckoutConfig;
 import io.tasvie.gateway.payment.service.PaymentService;
 import io.tasvie.gateway.savedcard.SavedCards;
+import io.tasvie.gateway.settings.MerchantSettings;
 import io.tasvie.gateway.settings.repository.SettingsRepository;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +28,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +62,7 @@ public class HostedPageResource {
   private final Template page;
   private final SavedCards savedCards;
   private final SettingsRepository settings;
+  private final CheckoutConfig config;
 
   public HostedPageResource(
       SavedCards savedCards,
@@ -66,7 +72,9 @@ public class HostedPageResource {
       FormTokens formTokens,
       ReturnLinks returnLinks,
       Pages pages,
+      CheckoutConfig config,
       @Location("page.html") Template page) {
+    this.config = config;
     this.payments = payments;
     this.merchants = merchants;
     this.formTokens = formTokens;
@@ -119,6 +127,19 @@ public class HostedPageResource {
         lang,
         headers,
         (payment, merchant, locale) -> {
+          FormText.Refused badText =
+              FormText.check()
+                  .field("cardNumber", cardNumber)
+                  .field("expiry", expiry)
+                  .field("cvc", cvc)
+                  .field("savedCardId", savedCardId)
+                  .field("saveCard", saveCard)
+                  .field("csrf", csrf)
+                  .field("lang", lang)
+                  .refused();
+          if (badText != null) {
+            return pages.problem(400, locale, badText.problem());
+          }
           String resultPage = "/pay/" + payment.getId() + "?lang=" + locale.tag();
           if (!payment.isPayable(Instant.now())) {
             return Uni.createFrom().item(PageResponses.seeOther(resultPage));
@@ -204,6 +225,11 @@ public class HostedPageResource {
         lang,
         headers,
         (payment, merchant, locale) -> {
+          FormText.Refused badText =
+              FormText.check().field("csrf", csrf).field("lang", lang).refused();
+          if (badText != null) {
+            return pages.problem(400, locale, badText.problem());
+          }
           UUID card = parseId(cardId);
           if (!formTokens.matches(formCookie, csrf, payment.getId())
               || card == null
@@ -253,6 +279,10 @@ public class HostedPageResource {
             });
   }
 
+  /**
+   * The page as it stands: the card form while the payment can be paid, unless the merchant's
+   * checkout is in maintenance (then a notice, and no form); else the result.
+   */
   private Uni<Response> render(
       int status,
       Payment payment,
@@ -260,9 +290,30 @@ public class HostedPageResource {
       PageLocale locale,
       String formCookie,
       String error) {
-    boolean form = payment.isPayable(Instant.now());
-    return walletOf(payment, form)
-        .chain(wallet -> html(status, payment, merchant, locale, formCookie, error, form, wallet));
+    if (!payment.isPayable(Instant.now())) {
+      return html(status, payment, merchant, locale, formCookie, error, false, false, Wallet.NONE);
+    }
+    return Panache.withSession(() -> settings.findById(payment.getMerchantId()))
+        .chain(
+            merchantSettings -> {
+              if (merchantSettings != null && merchantSettings.isMaintenance()) {
+                return html(
+                    status, payment, merchant, locale, formCookie, null, false, true, Wallet.NONE);
+              }
+              return walletOf(payment, merchantSettings)
+                  .chain(
+                      wallet ->
+                          html(
+                              status,
+                              payment,
+                              merchant,
+                              locale,
+                              formCookie,
+                              error,
+                              true,
+                              false,
+                              wallet));
+            });
   }
 
   /** The saved cards a payer with a customer id may pay with, and whether it may save one. */
@@ -270,33 +321,29 @@ public class HostedPageResource {
     static final Wallet NONE = new Wallet(false, List.of());
   }
 
-  private Uni<Wallet> walletOf(Payment payment, boolean form) {
-    if (!form || payment.getCustomerId() == null) {
+  private Uni<Wallet> walletOf(Payment payment, MerchantSettings merchantSettings) {
+    if (payment.getCustomerId() == null
+        || merchantSettings == null
+        || !merchantSettings.isSaveCards()) {
       return Uni.createFrom().item(Wallet.NONE);
     }
     return Panache.withSession(
         () ->
-            settings
-                .findById(payment.getMerchantId())
-                .chain(
-                    merchantSettings ->
-                        !merchantSettings.isSaveCards()
-                            ? Uni.createFrom().item(Wallet.NONE)
-                            : savedCards
-                                .list(payment.getMerchantId(), payment.getCustomerId())
+            savedCards
+                .list(payment.getMerchantId(), payment.getCustomerId())
+                .map(
+                    cards ->
+                        new Wallet(
+                            true,
+                            cards.stream()
                                 .map(
-                                    cards ->
-                                        new Wallet(
-                                            true,
-                                            cards.stream()
-                                                .map(
-                                                    c ->
-                                                        new PageView.SavedCardView(
-                                                            c.getId().toString(),
-                                                            c.getBrand(),
-                                                            c.getMaskedCard(),
-                                                            c.getExpiry().format(CARD_EXPIRY)))
-                                                .toList()))));
+                                    c ->
+                                        new PageView.SavedCardView(
+                                            c.getId().toString(),
+                                            c.getBrand(),
+                                            c.getMaskedCard(),
+                                            c.getExpiry().format(CARD_EXPIRY)))
+                                .toList())));
   }
 
   private Uni<Response> html(
@@ -307,12 +354,14 @@ public class HostedPageResource {
       String formCookie,
       String error,
       boolean form,
+      boolean maintenance,
       Wallet wallet) {
     PageMessages words = pages.messages(locale);
     boolean paid = ReturnLinks.isPaid(payment);
     boolean failed = payment.getStatus() == PaymentStatus.DECLINED;
     boolean reversed = payment.getStatus() == PaymentStatus.REVERSED;
-    boolean expired = !form && !paid && !failed && !reversed;
+    boolean expired = !form && !maintenance && !paid && !failed && !reversed;
+    ZoneId zone = config.zones().getOrDefault(merchant.getCountry(), ZoneOffset.UTC);
     boolean discounted = payment.getDiscountAmount() > 0;
     PageView view =
         new PageView(
@@ -326,22 +375,25 @@ public class HostedPageResource {
             discounted ? locale.money(payment.getDiscountAmount(), payment.getCurrency()) : null,
             payment.getDescription(),
             payment.getPayerName(),
-            locale.dateTime(payment.getExpiresAt()),
+            locale.dateTime(payment.getExpiresAt(), zone),
             DateTimeFormatter.ISO_INSTANT.format(payment.getExpiresAt()),
             form,
+            maintenance,
             paid,
             failed,
             expired,
             reversed,
             failed ? declineText(words, payment.getDeclineReason()) : error,
             form ? formTokens.formToken(formCookie, payment.getId()) : null,
-            form
+            form || maintenance
                 ? returnLinks.cancelUrl(payment)
                 : returnLinks.returnUrl(payment, merchant.getMerchantNumber()),
             payment.getMaskedCard(),
             payment.getAuthCode(),
             payment.getRrn(),
-            payment.getAuthorizedAt() == null ? null : locale.dateTime(payment.getAuthorizedAt()),
+            payment.getAuthorizedAt() == null
+                ? null
+                : locale.dateTime(payment.getAuthorizedAt(), zone),
             wallet.offerSave(),
             wallet.cards());
     NewCookie cookie =

@@ -7,18 +7,19 @@ import com.ibm.icu.util.ULocale;
 import io.tasvie.common.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The page's language: Persian (right to left, Persian digits, Jalali calendar, Tehran time) or
- * English (Gregorian, UTC). Chosen by a {@code lang} parameter, else {@code Accept-Language}, else
- * Persian for rial payments.
+ * The page's language: Persian (right to left, Persian digits, Jalali calendar) or English
+ * (Gregorian). Chosen by a {@code lang} parameter, else {@code Accept-Language}, else Persian for
+ * rial payments. Times are shown in the merchant's zone, named, in either language.
  */
 public enum PageLocale {
-  FA("fa", "rtl", new ULocale("fa_IR@calendar=persian"), "Asia/Tehran"),
-  EN("en", "ltr", new ULocale("en_GB"), "UTC");
+  FA("fa", "rtl", new ULocale("fa_IR@calendar=persian")),
+  EN("en", "ltr", new ULocale("en_GB"));
 
   private final String tag;
   private final String direction;
@@ -28,19 +29,14 @@ public enum PageLocale {
   private final ThreadLocal<NumberFormat> numbers;
   private final ThreadLocal<DateFormat> dates;
 
-  PageLocale(String tag, String direction, ULocale locale, String zone) {
+  PageLocale(String tag, String direction, ULocale locale) {
     this.tag = tag;
     this.direction = direction;
     this.locale = locale;
     this.numbers = ThreadLocal.withInitial(() -> NumberFormat.getInstance(locale));
     this.dates =
         ThreadLocal.withInitial(
-            () -> {
-              DateFormat format =
-                  DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, locale);
-              format.setTimeZone(TimeZone.getTimeZone(zone));
-              return format;
-            });
+            () -> DateFormat.getDateTimeInstance(DateFormat.LONG, DateFormat.SHORT, locale));
   }
 
   public static PageLocale choose(String lang, List<Locale> acceptable, String currency) {
@@ -83,7 +79,16 @@ public enum PageLocale {
     return number.format(BigDecimal.valueOf(minor, exponent)) + " " + unit;
   }
 
-  public String dateTime(Instant instant) {
-    return dates.get().format(Date.from(instant));
+  /**
+   * e.g. {@code 7 December 2026 at 12:33 (Iran Standard Time)} or {@code ۱۶ آذر ۱۴۰۵ ساعت ۱۲:۳۳
+   * (وقت عادی ایران)}: the time in {@code zone}, and the zone's name in this language.
+   */
+  public String dateTime(Instant instant, ZoneId zone) {
+    TimeZone timeZone = TimeZone.getTimeZone(zone.getId());
+    DateFormat format = dates.get();
+    format.setTimeZone(timeZone);
+    Date date = Date.from(instant);
+    String zoneName = timeZone.getDisplayName(timeZone.inDaylightTime(date), TimeZone.LONG, locale);
+    return format.format(date) + " (" + zoneName + ")";
   }
 }

@@ -143,4 +143,46 @@ public interface PageMessages {
 
   @Message("No such payment.")
   String notFound();
+
+  @Message("Problem code")
+  String problemCode();
+
+  @Message("The field {field} contains a character that is not allowed.")
+  String refusedText(String field);
+
+  @Message("The payment request was refused.")
+  String requestRefused();
+
+  @Message("No gateway account has this ID.")
+  String unknownMerchant();
+
+  @Message("The order reference (Res) is not valid.")
+  String invalidReference();
+
+  @Message("This order reference (Res) has been used before.")
+  String duplicateReference();
+
+  @Message("The amount (Amnt) must be a whole number of rials above 10,000.")
+  String invalidAmount();
+
+  @Message("The amount is outside the limits of this gateway.")
+  String amountOutOfRange();
+
+  @Message("Card payment is not offered for this amount at this shop.")
+  String cardAmountOutOfRange();
+
+  @Message("The card discount leaves nothing to pay.")
+  String discountAboveAmount();
+
+  @Message("The payer name (Nam) or the description (Dsc) is too long.")
+  String fieldTooLong();
+
+  @Message("The return address (RedirectURL) is not valid for this shop.")
+  String invalidRedirectUrl();
+
+  @Message("The shop's signature on this request is missing or not valid.")
+  String signatureRefused();
+
+  @Message("This currency is not accepted.")
+  String unsupportedCurrency();
 }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What the hosted page shows, already formatted for its language. Exactly one of {@code form},
- * {@code paid}, {@code failed}, {@code expired}, {@code reversed} is true. {@code orderAmount} and
- * {@code discount} are null unless a card discount was taken off the order.
+ * {@code maintenance} (payable, but the merchant's checkout is paused), {@code paid}, {@code
+ * failed}, {@code expired}, {@code reversed} is true. {@code orderAmount} and {@code discount} are
+ * null unless a card discount was taken off the order.
  */
 public record PageView(
     String lang,
@@ -21,6 +22,7 @@ public record PageView(
     String expiresAt,
     String expiresAtIso,
     boolean form,
+    boolean maintenance,
     boolean paid,
     boolean failed,
     boolean expired,

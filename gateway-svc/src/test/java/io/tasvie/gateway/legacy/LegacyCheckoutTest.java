@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -123,6 +125,54 @@ class LegacyCheckoutTest {
         .statusCode(400)
         .body(containsString("dir=\"rtl\""))
         .body(containsString("پرداخت ممکن نیست"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unsigned | signature-required | 401 | accepts only signed requests | امضای فروشگاه",
+        "below the minimum | amount-below-minimum | 400 | at least 10001 | خارج از محدوده",
+        "in maintenance | checkout-in-maintenance | 503 | paused card payments | برای نگهداری",
+      })
+  void aRefusalPageSpeaksOneLanguageAndNamesTheProblemCode(
+      String name, String code, int status, String english, String persian) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("requireSignedRequests", code.equals("signature-required"));
+    settings.put("maintenance", code.equals("checkout-in-maintenance"));
+    Merchants.configure(merchant, settings);
+    Map<String, String> fields = form("G-" + code, code.startsWith("amount") ? "100" : "120000");
+
+    String en = page("en", fields, status);
+    assertTrue(en.contains("lang=\"en\""), en);
+    assertTrue(en.contains("Payment not possible"), en);
+    assertTrue(en.contains(english), en);
+    assertTrue(en.contains(">" + code + "<"), en);
+    assertFalse(en.matches("(?s).*[\\u0600-\\u06FF].*"), "no Persian on the English page: " + en);
+
+    String fa = page("fa-IR", fields, status);
+    assertTrue(fa.contains("lang=\"fa\""), fa);
+    assertTrue(fa.contains("پرداخت ممکن نیست"), fa);
+    assertTrue(fa.contains(persian), fa);
+    assertTrue(fa.contains(">" + code + "<"), fa);
+    assertFalse(fa.contains(english), "no English sentence on the Persian page: " + fa);
+    assertEquals(
+        0, database.count("select count(*) from payment where merchant_id = ?", merchant.id()));
+  }
+
+  private static String page(String language, Map<String, String> fields, int status) {
+    return given()
+        .header("Accept-Language", language)
+        .contentType(ContentType.URLENC)
+        .formParams(fields)
+        .redirects()
+        .follow(false)
+        .post("/Payment.aspx")
+        .then()
+        .statusCode(status)
+        .contentType(containsString("text/html"))
+        .extract()
+        .asString();
   }
 
   @Test

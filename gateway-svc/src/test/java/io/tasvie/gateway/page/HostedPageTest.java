@@ -60,6 +60,47 @@ class HostedPageTest {
   }
 
   @Test
+  void timesAreShownInTheMerchantsZoneNamedInEitherLanguage() {
+    java.time.Instant expiresAt =
+        java.time.Instant.parse(Checkout.get(merchant, paymentId).path("expiresAt"));
+    String tehran =
+        java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+            .format(expiresAt.atZone(java.time.ZoneId.of("Asia/Tehran")));
+
+    given()
+        .get("/pay/" + paymentId + "?lang=en")
+        .then()
+        .statusCode(200)
+        .body(containsString("at " + tehran + " (Iran Standard Time)"));
+    given()
+        .get("/pay/" + paymentId + "?lang=fa")
+        .then()
+        .statusCode(200)
+        .body(containsString("(وقت عادی ایران)"));
+  }
+
+  @Test
+  void duringMaintenanceAnOpenPaymentShowsTheNoticeNotTheForm() {
+    Merchants.configure(merchant, Map.of("maintenance", true));
+
+    given()
+        .get("/pay/" + paymentId + "?lang=en")
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"maintenance\""))
+        .body(containsString("paused for maintenance"))
+        .body(not(containsString("id=\"card-form\"")))
+        .body(not(containsString("name=\"cardNumber\"")));
+
+    Merchants.configure(merchant, Map.of("maintenance", false));
+    given()
+        .get("/pay/" + paymentId + "?lang=en")
+        .then()
+        .statusCode(200)
+        .body(containsString("id=\"card-form\""));
+  }
+
+  @Test
   void whatTheMerchantTypedIsShownNeverRun() {
     given()
         .get("/pay/" + paymentId + "?lang=en")

@@ -80,6 +80,8 @@ class SettingsTest {
           .body("discount.type", equalTo("PERCENT"))
           .body("discount.percent", equalTo(2.5f))
           .body("discount.cap", equalTo(4000))
+          // As README's example shows it: no "amount" for a percentage.
+          .body("discount", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("amount")))
           .body("callbackDomains", equalTo(List.of("shop.example.ir", "pay.example.ir")));
 
       ConsumerRecord<String, String> event =
@@ -329,7 +331,9 @@ class SettingsTest {
         .then()
         .statusCode(400)
         .contentType(containsString("text/html"))
-        .body(containsString("at least 20000"));
+        // A Persian page (no Accept-Language, rials): its sentence and the problem code.
+        .body(containsString("پرداخت کارتی برای این مبلغ"))
+        .body(containsString("order-below-card-minimum"));
     assertEquals(
         0, database.count("select count(*) from payment where merchant_id = ?", merchant.id()));
 

@@ -242,14 +242,15 @@ class SigningTest {
         "tasvie-v1\nPOST\n/Payment.aspx\n"
             + Published.sha256Hex(String.join("\n", values).getBytes(StandardCharsets.UTF_8));
 
-    legacy(values, null, null).then().statusCode(401).body(containsString("signed"));
+    // The payer's page (Persian here) names the problem code.
+    legacy(values, null, null).then().statusCode(401).body(containsString("signature-required"));
     // Signed over an amount of 1 rial, sent with 120,000: refused.
     List<String> tampered = new java.util.ArrayList<>(values);
     tampered.set(2, "1");
     legacy(tampered, "4", sign(rsa.getPrivate(), "SHA256withRSA", canonical))
         .then()
         .statusCode(401)
-        .body(containsString("does not match"));
+        .body(containsString("invalid-signature"));
     legacy(values, "4", sign(rsa.getPrivate(), "SHA256withRSA", canonical))
         .then()
         .statusCode(303)

@@ -3,6 +3,8 @@ package io.tasvie.gateway.auth.rest;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.gateway.auth.service.TokenService;
+import io.tasvie.gateway.edge.FormText;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -34,28 +37,50 @@ public class TokenResource {
       @RestForm("grant_type") String grantType,
       @RestForm("client_id") String clientId,
       @RestForm("client_secret") String clientSecret,
-      @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-    return issue(grantType, clientId, clientSecret, authorization);
+      @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+      HttpServerRequest http) {
+    return issue(grantType, clientId, clientSecret, authorization, http);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<TokenResponse> json(
-      TokenRequest request, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+      TokenRequest request,
+      @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+      HttpServerRequest http) {
     if (request == null) {
       throw ProblemException.badRequest("malformed-request", "a JSON body is required");
     }
-    return issue(request.grantType(), request.clientId(), request.clientSecret(), authorization);
+    return issue(
+        request.grantType(), request.clientId(), request.clientSecret(), authorization, http);
   }
 
+  /**
+   * Every way of sending credentials ends here, where the text rule is applied to what was sent (a
+   * refused character answers 400 {@code invalid-request} naming the field, and is not counted as a
+   * wrong secret).
+   */
   private Uni<TokenResponse> issue(
-      String grantType, String clientId, String clientSecret, String authorization) {
+      String grantType,
+      String clientId,
+      String clientSecret,
+      String authorization,
+      HttpServerRequest http) {
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       String[] basic = decodeBasic(authorization.substring(6).trim());
       clientId = basic[0];
       clientSecret = basic[1];
     }
-    return tokens.issue(grantType, clientId, clientSecret);
+    FormText.Refused refused =
+        FormText.check()
+            .field("grant_type", grantType)
+            .field("client_id", clientId)
+            .field("client_secret", clientSecret)
+            .refused();
+    if (refused != null) {
+      throw refused.problem(Map.of("error", "invalid_request"));
+    }
+    return tokens.issue(grantType, clientId, clientSecret, http.remoteAddress().hostAddress());
   }
 
   private static String[] decodeBasic(String encoded) {

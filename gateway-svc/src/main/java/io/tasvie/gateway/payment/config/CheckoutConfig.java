@@ -3,6 +3,7 @@ package io.tasvie.gateway.payment.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,10 +44,9 @@ public interface CheckoutConfig {
   /** Key of the hosted page's form (CSRF) tokens. */
   String pageKey();
 
-  /** Wrong {@code Rmz} answers to PayRep before the merchant is locked out. */
-  @WithDefault("10")
-  int rmzMaxFailures();
-
-  @WithDefault("PT30M")
-  Duration rmzLockout();
+  /**
+   * The time zone pages show times in, by merchant country (ISO 3166-1); countries not listed use
+   * UTC.
+   */
+  Map<String, ZoneId> zones();
 }

@@ -3,6 +3,7 @@ package io.tasvie.gateway.payment.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.security.MerchantClaim;
@@ -21,7 +22,6 @@ import io.tasvie.gateway.payment.service.VerifyResult;
 import io.tasvie.gateway.settings.repository.SettingsRepository;
 import io.tasvie.gateway.signing.Canonical;
 import io.tasvie.gateway.signing.MerchantKeys;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -49,9 +49,12 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The merchant's checkout API. A merchant sees only its own payments: others are 404. */
+/**
+ * The merchant's checkout API. A merchant sees only its own payments: others are 404. Any other
+ * token (admin, finance, wallet) is 403 {@code not-a-merchant-token}.
+ */
 @Path("/v1/payments")
-@RolesAllowed(Roles.MERCHANT)
+@Authenticated
 public class PaymentResource {
 
   private final PaymentService payments;
@@ -98,8 +101,8 @@ public class PaymentResource {
       @RestHeader(Canonical.KEY_INDEX_HEADER) String keyIndex,
       UriInfo uri)
       throws IOException {
-    CreatePaymentRequest request = read(body);
     UUID merchantId = merchantId();
+    CreatePaymentRequest request = read(body);
     byte[] canonical = Canonical.of("POST", "/v1/payments", body);
     NewPayment payment =
         new NewPayment(
@@ -302,7 +305,16 @@ public class PaymentResource {
     return merchant;
   }
 
+  /** The token's merchant; 403 not-a-merchant-token for a token of another role. */
   private UUID merchantId() {
+    if (!jwt.getGroups().contains(Roles.MERCHANT)) {
+      throw new ProblemException(
+          403,
+          "not-a-merchant-token",
+          "Forbidden",
+          "The payments API needs a merchant's own token; this one is for "
+              + String.join(", ", jwt.getGroups()));
+    }
     return MerchantClaim.of(jwt);
   }
 

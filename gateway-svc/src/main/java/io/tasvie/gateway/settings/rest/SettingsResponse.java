@@ -1,5 +1,6 @@
 package io.tasvie.gateway.settings.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tasvie.gateway.settings.Environment;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,6 +27,11 @@ public record SettingsResponse(
     Instant updatedAt,
     SandboxChecks sandboxChecks) {
 
+  /**
+   * {@code {"type":"FIXED","amount":5000}} or {@code {"type":"PERCENT","percent":2.50,"cap":4000}}:
+   * the fields of the other type (and an unset cap) are left out, as in the request.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DiscountResponse(String type, Long amount, BigDecimal percent, Long cap) {}
 
   /** A sandbox payment verified (captured) and a sandbox refund that succeeded. */

@@ -47,6 +47,18 @@ class TokenResourceTest {
   }
 
   @Test
+  void theWalletClientGetsAWalletToken() {
+    given()
+        .formParam("grant_type", "client_credentials")
+        .formParam("client_id", "wallet")
+        .formParam("client_secret", "test-wallet-secret")
+        .post("/v1/auth/token")
+        .then()
+        .statusCode(200)
+        .body("role", equalTo("wallet"));
+  }
+
+  @Test
   void financeTokenCannotOnboardMerchants() {
     onboardWith(formToken("finance", "test-finance-secret"))
         .statusCode(403)

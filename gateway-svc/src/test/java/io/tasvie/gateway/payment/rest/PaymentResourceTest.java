@@ -56,6 +56,28 @@ class PaymentResourceTest {
         .body("currency", equalTo("IRR"));
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"admin", "finance", "wallet"})
+  void anotherRolesTokenIsNotAMerchantToken(String role) {
+    given()
+        .auth()
+        .oauth2(TestTokens.token(role))
+        .contentType(ContentType.JSON)
+        .body(Checkout.body("NOT-MINE", 50_000, "IRR"))
+        .post("/v1/payments")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:tasvie:problem:not-a-merchant-token"));
+    given()
+        .auth()
+        .oauth2(TestTokens.token(role))
+        .get("/v1/payments")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo("urn:tasvie:problem:not-a-merchant-token"));
+  }
+
   @Test
   void euroAmountsAreCents() {
     ExtractableResponse<Response> created =
