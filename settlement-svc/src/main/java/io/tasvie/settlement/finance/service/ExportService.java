@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.settlement.batch.BatchStatus;
-import io.tasvie.settlement.finance.config.PayoutConfig;
+import io.tasvie.settlement.payout.config.PayoutConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
