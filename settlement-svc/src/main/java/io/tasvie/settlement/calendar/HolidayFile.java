@@ -8,16 +8,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One calendar file of {@code src/main/resources/calendars/<country>/<year>.txt}: a holiday per
- * line, {@code MM-DD name} in the Solar Hijri year of the file name for Iran, {@code YYYY-MM-DD
- * name} (Gregorian) elsewhere; {@code #} starts a comment.
+ * One calendar file of {@code calendars/<country>/<year>.txt}: what the country announced for that
+ * year beyond its rules, a day per line, {@code MM-DD name} in the Solar Hijri year of the file
+ * name for Iran, {@code YYYY-MM-DD name} (Gregorian) elsewhere; {@code name moves=<rule>} when the
+ * announced day replaces the day a rule computed (a lunar holiday announced a day later); {@code #}
+ * starts a comment.
  */
 public final class HolidayFile {
 
-  private static final Pattern SOLAR = Pattern.compile("(\\d{2})-(\\d{2})\\s+(.+)");
-  private static final Pattern GREGORIAN = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s+(.+)");
+  private static final String NAME = "\\s+(.+?)(?:\\s+moves=([a-z0-9-]+))?";
+  private static final Pattern SOLAR = Pattern.compile("(\\d{2})-(\\d{2})" + NAME);
+  private static final Pattern GREGORIAN = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})" + NAME);
 
-  public record Entry(LocalDate day, String name) {}
+  /**
+   * @param moves the id of the rule whose day this one replaces, or null for an extra holiday
+   */
+  public record Entry(LocalDate day, String name, String moves) {}
 
   private HolidayFile() {}
 
@@ -51,7 +57,8 @@ public final class HolidayFile {
     }
     return new Entry(
         Jalali.toGregorian(year, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
-        m.group(3).strip());
+        m.group(3).strip(),
+        m.group(4));
   }
 
   private static Entry gregorian(int year, String line) {
@@ -63,6 +70,6 @@ public final class HolidayFile {
     if (day.getYear() != year) {
       throw new IllegalArgumentException(day + " is not in " + year);
     }
-    return new Entry(day, m.group(2).strip());
+    return new Entry(day, m.group(2).strip(), m.group(3));
   }
 }

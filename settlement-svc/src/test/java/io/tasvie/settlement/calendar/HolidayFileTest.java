@@ -32,8 +32,8 @@ class HolidayFileTest {
         HolidayFile.parse("IR", "1405", "# comment\n01-01 Nowruz\n\n11-22 Revolution Day\n");
     assertEquals(
         List.of(
-            new HolidayFile.Entry(LocalDate.of(2026, 3, 21), "Nowruz"),
-            new HolidayFile.Entry(LocalDate.of(2027, 2, 11), "Revolution Day")),
+            new HolidayFile.Entry(LocalDate.of(2026, 3, 21), "Nowruz", null),
+            new HolidayFile.Entry(LocalDate.of(2027, 2, 11), "Revolution Day", null)),
         entries);
   }
 
@@ -58,16 +58,18 @@ class HolidayFileTest {
   }
 
   @Test
-  void theShippedFilesParse() throws Exception {
-    for (String file : List.of("IR/1404", "IR/1405", "XK/2026")) {
-      String text =
-          new String(
-              getClass()
-                  .getClassLoader()
-                  .getResourceAsStream("calendars/" + file + ".txt")
-                  .readAllBytes());
-      String[] parts = file.split("/");
-      assertTrue(HolidayFile.parse(parts[0], parts[1], text).size() >= 12, file);
-    }
+  void anAnnouncedDayNamesTheRuleWhoseDayItReplaces() {
+    assertEquals(
+        List.of(
+            new HolidayFile.Entry(
+                LocalDate.of(2031, 1, 25), "Eid al-Fitr (as announced)", "eid-al-fitr"),
+            new HolidayFile.Entry(LocalDate.of(2031, 1, 30), "Day of mourning", null)),
+        HolidayFile.parse(
+            "IR",
+            "1409",
+            "11-05 Eid al-Fitr (as announced) moves=eid-al-fitr\n11-10 Day of mourning"));
+    assertEquals(
+        List.of(new HolidayFile.Entry(LocalDate.of(2031, 4, 3), "Eid al-Adha", "eid-al-adha")),
+        HolidayFile.parse("XK", "2031", "2031-04-03 Eid al-Adha moves=eid-al-adha"));
   }
 }

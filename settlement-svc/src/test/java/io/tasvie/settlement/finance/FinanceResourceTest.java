@@ -2,10 +2,12 @@ package io.tasvie.settlement.finance;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +19,8 @@ import io.restassured.response.ValidatableResponse;
 import io.tasvie.common.contract.PaymentFacts;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TestTokens;
+import io.tasvie.settlement.batch.service.SettlementDates;
+import io.tasvie.settlement.calendar.service.BusinessCalendar;
 import io.tasvie.settlement.testing.Payments;
 import jakarta.inject.Inject;
 import java.io.StringReader;
@@ -38,15 +42,27 @@ import org.junit.jupiter.api.Test;
 class FinanceResourceTest {
 
   private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+  private static final ZoneId BELGRADE = ZoneId.of("Europe/Belgrade");
+
+  /** The merchant's payout account in the README's example. */
   private static final String SHEBA = "IR82 0540 1026 8002 0817 9090 02";
 
+  /** The platform's IRR account payouts are made from (tasvie.payout.accounts.IRR). */
+  private static final String PLATFORM_IRR = "IR380170000000100000000001";
+
   @Inject Database database;
+  @Inject SettlementDates dates;
 
   String finance;
   String admin;
   UUID merchantId;
 
-  /** A Saturday (an Iranian business day) of a week no other test has batches in. */
+  @Inject BusinessCalendar calendar;
+
+  /**
+   * A Saturday of a week without Iranian holidays (each day but Friday a business day, so each
+   * day's captures settle the next day) and no other test's batches.
+   */
   LocalDate saturday;
 
   static {
@@ -63,11 +79,19 @@ class FinanceResourceTest {
           LocalDate.of(ThreadLocalRandom.current().nextInt(2033, 2099), 1, 1)
               .plusWeeks(ThreadLocalRandom.current().nextInt(0, 50))
               .with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
-    } while (database.count(
-            "select count(*) from settlement_batch where settlement_date between ? and ?",
-            saturday,
-            saturday.plusDays(6))
-        > 0);
+    } while (!workingWeek(saturday)
+        || database.count(
+                "select count(*) from settlement_batch where settlement_date between ? and ?",
+                saturday,
+                saturday.plusDays(6))
+            > 0);
+  }
+
+  private boolean workingWeek(LocalDate saturday) {
+    return saturday
+        .datesUntil(saturday.plusDays(8))
+        .filter(day -> day.getDayOfWeek() != DayOfWeek.FRIDAY)
+        .allMatch(day -> calendar.isBusinessDay("IR", day));
   }
 
   @Test
@@ -132,6 +156,12 @@ class FinanceResourceTest {
     assertTrue(xml.contains("<EndToEndId>" + number + "</EndToEndId>"), xml);
     assertTrue(xml.contains("<InstdAmt Ccy=\"IRR\">137200</InstdAmt>"), xml);
     assertTrue(xml.contains("<IBAN>IR820540102680020817909002</IBAN>"), xml);
+    // Paid from the platform's account, never from the merchant's own.
+    assertTrue(
+        xml.replaceAll(">\\s+<", "><")
+            .contains("<DbtrAcct><Id><IBAN>" + PLATFORM_IRR + "</IBAN></Id></DbtrAcct>"),
+        xml);
+    assertEquals(1, xml.split("IR820540102680020817909002", -1).length - 1, xml);
     assertTrue(xml.contains("<Dt>" + date + "</Dt>"), xml);
 
     reconcile(date)
@@ -270,6 +300,86 @@ class FinanceResourceTest {
         .statusCode(409)
         .body("type", containsString("merchant-without-account"))
         .body("detail", containsString(batch.getString("settlementNumber")));
+
+    // A contract written before the platform took that account: the file is refused too.
+    database.update(
+        "insert into merchant_contract (merchant_id, delay_days, cutoff, iban, account_holder,"
+            + " updated_at) values (?, 1, '23:59', ?, 'Tasvie', now())",
+        merchantId,
+        PLATFORM_IRR);
+    export(date, date, "IRR", "pain001")
+        .statusCode(409)
+        .body("type", equalTo("urn:tasvie:problem:creditor-is-debtor"))
+        .body("detail", containsString(batch.getString("settlementNumber")));
+  }
+
+  @Test
+  void aContractPayingIntoThePlatformsOwnAccountIsRefused() {
+    String path = "/v1/merchants/" + merchantId + "/settlement-contract";
+    for (String iban : new String[] {PLATFORM_IRR, "ir38 0170 0000 0010 0000 0000 01"}) {
+      given()
+          .auth()
+          .oauth2(admin)
+          .contentType(ContentType.JSON)
+          .body(
+              "{\"delayDays\":1,\"cutoff\":\"23:59\",\"iban\":\""
+                  + iban
+                  + "\",\"accountHolder\":\"Ketab Shop Co\"}")
+          .put(path)
+          .then()
+          .statusCode(409)
+          .contentType(containsString("problem+json"))
+          .body("type", equalTo("urn:tasvie:problem:iban-is-platform-account"));
+    }
+    given().auth().oauth2(finance).get(path).then().statusCode(200).body("iban", equalTo(null));
+    // The README's merchant account is a merchant's, not the platform's.
+    given()
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"delayDays\":1,\"cutoff\":\"23:59\",\"iban\":\""
+                + SHEBA
+                + "\",\"accountHolder\":\"Ketab Shop Co\"}")
+        .put(path)
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void reconciliationNeverAddsUpAmountsInDifferentCurrencies() {
+    UUID tehranShop = merchantId;
+    UUID prishtinaShop = Payments.merchant(database, "XK", "EUR");
+    // A day both an IRR and a EUR batch settle on: Monday captures in Tehran and Prishtina
+    // settle on Tuesday, unless a Kosovar holiday is near; then another week.
+    LocalDate monday = saturday.plusDays(2);
+    Instant irrAt = at(monday, 10);
+    LocalDate day = dates.settlementDate(irrAt, "IR");
+    Instant eurAt = monday.atTime(10, 0).atZone(BELGRADE).toInstant();
+    for (int week = 1; !dates.settlementDate(eurAt, "XK").equals(day); week++) {
+      assertTrue(week < 10, "no day both settle on near " + saturday);
+      irrAt = at(monday.plusWeeks(week), 10);
+      day = dates.settlementDate(irrAt, "IR");
+      eurAt = monday.plusWeeks(week).atTime(10, 0).atZone(BELGRADE).toInstant();
+    }
+    Payments.captured(
+        Payments.facts(tehranShop, 4_430_000, "IRR", "ONLINE"), UUID.randomUUID(), irrAt);
+    Payments.captured(
+        Payments.facts(prishtinaShop, 40_461, "EUR", "SOFTPOS"), UUID.randomUUID(), eurAt);
+    awaitBatch(tehranShop, 1);
+    awaitBatch(prishtinaShop, 1);
+
+    reconcile(day)
+        .statusCode(200)
+        .body("reconciled", equalTo(true))
+        .body("batches", equalTo(2))
+        .body("capturedAmount", nullValue())
+        .body("totals.currency", contains("EUR", "IRR"))
+        .body("totals.batches", contains(1, 1))
+        .body("totals.capturedAmount", contains(40_461, 4_430_000))
+        .body("totals.ledgerDebits", contains(40_461, 4_430_000))
+        .body("totals.ledgerCredits", contains(40_461, 4_430_000))
+        .body("checks.find { it.name == 'ledger-in-batch-currency' }.passed", equalTo(true));
   }
 
   @Test

@@ -5,12 +5,16 @@ import io.smallrye.config.WithDefault;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "tasvie.calendar")
 public interface CalendarConfig {
 
-  /** The holiday files to load, {@code <country>/<year>} under {@code calendars/}. */
-  List<String> files();
+  /**
+   * The files of announced holidays to load, {@code <country>/<year>} under {@code calendars/}:
+   * only what a year adds to (or moves from) the country's rules.
+   */
+  Optional<List<String>> files();
 
   /** Weekend days per country; a country not listed rests on Saturday and Sunday. */
   Map<String, List<DayOfWeek>> weekend();

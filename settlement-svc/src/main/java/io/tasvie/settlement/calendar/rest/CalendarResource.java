@@ -4,12 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.tasvie.common.country.Countries;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.common.security.Roles;
+import io.tasvie.settlement.calendar.Holiday;
 import io.tasvie.settlement.calendar.Jalali;
 import io.tasvie.settlement.calendar.service.BusinessCalendar;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,11 +38,32 @@ public class CalendarResource {
     this.calendar = calendar;
   }
 
-  /** A day as finance sees it. {@code jalali} is the Solar Hijri date. */
+  /**
+   * A day as finance sees it. {@code jalali} is the Solar Hijri date; {@code holiday} the names of
+   * its {@code holidays} in one line.
+   */
   public record CalendarDayResponse(
-      LocalDate date, String jalali, String dayOfWeek, boolean businessDay, String holiday) {}
+      LocalDate date,
+      String jalali,
+      String dayOfWeek,
+      boolean businessDay,
+      String holiday,
+      List<HolidayResponse> holidays) {}
 
-  public record HolidayRequest(@NotNull LocalDate date, @NotBlank @Size(max = 200) String name) {}
+  /**
+   * {@code source} {@code RULE}: computed for every year by {@code rule}; {@code ANNOUNCED}: for
+   * this year only, replacing the day of rule {@code moves} when set.
+   */
+  public record HolidayResponse(String name, Holiday.Source source, String rule, String moves) {}
+
+  /** {@code moves}: the id of the rule whose day this announced day replaces (optional). */
+  public record HolidayRequest(
+      @NotNull LocalDate date,
+      @NotBlank @Size(max = 200) String name,
+      @Pattern(
+              regexp = "[a-z0-9-]{1,60}",
+              message = "must be a holiday rule id such as eid-al-fitr")
+          String moves) {}
 
   @GET
   @Path("business-days")
@@ -57,13 +80,17 @@ public class CalendarResource {
     }
     List<CalendarDayResponse> days = new ArrayList<>();
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      List<Holiday> holidays = calendar.holidays(code, day);
       days.add(
           new CalendarDayResponse(
               day,
               Jalali.format(day),
               day.getDayOfWeek().name(),
               calendar.isBusinessDay(code, day),
-              calendar.holiday(code, day).orElse(null)));
+              holidays.isEmpty()
+                  ? null
+                  : String.join(" / ", holidays.stream().map(Holiday::name).toList()),
+              holidays.stream().map(CalendarResource::toResponse).toList()));
     }
     return days;
   }
@@ -74,8 +101,17 @@ public class CalendarResource {
   public Uni<RestResponse<Void>> addHoliday(
       @RestPath String country, @Valid @NotNull HolidayRequest request) {
     return calendar
-        .addHoliday(country(country), request.date(), request.name().strip())
+        .addHoliday(country(country), request.date(), request.name().strip(), request.moves())
         .map(done -> RestResponse.noContent());
+  }
+
+  private static HolidayResponse toResponse(Holiday holiday) {
+    boolean rule = holiday.source() == Holiday.Source.RULE;
+    return new HolidayResponse(
+        holiday.name(),
+        holiday.source(),
+        rule ? holiday.rule() : null,
+        rule ? null : holiday.rule());
   }
 
   private static String country(String country) {

@@ -2,9 +2,12 @@ package io.tasvie.settlement.contract.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.problem.ProblemException;
 import io.tasvie.settlement.batch.config.SettlementConfig;
 import io.tasvie.settlement.contract.Contract;
+import io.tasvie.settlement.contract.Iban;
 import io.tasvie.settlement.ledger.Fee;
+import io.tasvie.settlement.payout.config.PayoutConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -12,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -20,9 +24,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class ContractService {
 
   private final SettlementConfig config;
+  private final PayoutConfig payout;
 
-  public ContractService(SettlementConfig config) {
+  public ContractService(SettlementConfig config, PayoutConfig payout) {
     this.config = config;
+    this.payout = payout;
   }
 
   public Contract defaults() {
@@ -54,8 +60,21 @@ public class ContractService {
     return Panache.withSession(() -> of(merchantId));
   }
 
-  /** Replaces the merchant's contract, fees included. */
+  /**
+   * Replaces the merchant's contract, fees included.
+   *
+   * @throws ProblemException 409 {@code iban-is-platform-account} when the payout account is one
+   *     the platform pays from: the merchant would be paid from its own account
+   */
   public Uni<Contract> set(UUID merchantId, Contract contract) {
+    if (contract.iban() != null && isPlatformAccount(contract.iban())) {
+      throw new ProblemException(
+          409,
+          "iban-is-platform-account",
+          "Payout account is the platform's",
+          "The IBAN is the platform's own payout account (tasvie.payout.accounts); a merchant is"
+              + " paid into an account of its own");
+    }
     return Panache.withTransaction(
         () ->
             Panache.getSession()
@@ -78,6 +97,12 @@ public class ContractService {
                             .executeUpdate()
                             .chain(() -> replaceFees(session, merchantId, contract.fees())))
                 .chain(() -> of(merchantId)));
+  }
+
+  private boolean isPlatformAccount(String iban) {
+    return payout.accounts().values().stream()
+        .map(account -> Objects.requireNonNullElse(Iban.normalise(account), account))
+        .anyMatch(iban::equals);
   }
 
   private static Uni<Void> replaceFees(

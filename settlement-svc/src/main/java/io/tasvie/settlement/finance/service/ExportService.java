@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.problem.ProblemException;
 import io.tasvie.settlement.batch.BatchStatus;
-import io.tasvie.settlement.finance.config.PayoutConfig;
+import io.tasvie.settlement.payout.config.PayoutConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,7 +38,7 @@ public class ExportService {
    * The pain.001 paying the closed, unpaid batches with something to pay in {@code currency}.
    *
    * @throws ProblemException when there is nothing to pay, no platform account in the currency, or
-   *     a merchant has no payout account (all named, nothing exported)
+   *     a merchant has no payout account or the platform's as its own (all named, nothing exported)
    */
   public Uni<String> pain001(LocalDate from, LocalDate to, String currency) {
     requireRange(from, to);
@@ -80,6 +80,22 @@ public class ExportService {
                     "Merchants without a payout account",
                     "Set the IBAN in the settlement contract of the merchants of batches "
                         + String.join(", ", withoutAccount));
+              }
+              List<String> paidFromOwnAccount =
+                  payouts.stream()
+                      .filter(payout -> debtorIban.replace(" ", "").equals(payout.iban()))
+                      .map(Payout::settlementNumber)
+                      .toList();
+              if (!paidFromOwnAccount.isEmpty()) {
+                throw new ProblemException(
+                    409,
+                    "creditor-is-debtor",
+                    "Merchant paid from its own account",
+                    "The payout IBAN of the merchants of batches "
+                        + String.join(", ", paidFromOwnAccount)
+                        + " is the platform's account in "
+                        + currency
+                        + "; correct their settlement contracts");
               }
               return Pain001.document(
                   "TSV-" + currency + "-" + UUID.randomUUID().toString().substring(0, 18),

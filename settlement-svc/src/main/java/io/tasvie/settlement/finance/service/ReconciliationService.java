@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.settlement.finance.service.Reconciliation.Check;
+import io.tasvie.settlement.finance.service.Reconciliation.CurrencyTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Checks a settlement day against its own records: every captured payment in exactly one batch,
- * every line posted to a balanced ledger, and batch totals equal to their lines and postings.
+ * every line posted to a balanced ledger in its batch's currency, and batch totals equal to their
+ * lines and postings. Totals are per currency.
  */
 @ApplicationScoped
 public class ReconciliationService {
@@ -44,6 +46,11 @@ public class ReconciliationService {
               "select posting from ledger_entry where batch_id in ("
                   + DAY
                   + ") group by posting having sum(debit) <> sum(credit)"),
+          new CheckQuery(
+              "ledger-in-batch-currency",
+              "Every posting is in the currency of its batch",
+              "select distinct l.posting from ledger_entry l join settlement_batch b on b.id ="
+                  + " l.batch_id where b.settlement_date = ?1 and l.currency <> b.currency"),
           new CheckQuery(
               "totals-match-lines",
               "Each batch's totals equal the sums of its lines, per batch and per channel",
@@ -89,20 +96,22 @@ public class ReconciliationService {
                                         .map(checks -> report(date, totals, checks)))));
   }
 
-  private static Uni<Object[]> totals(Mutiny.Session session, LocalDate date) {
+  private static Uni<List<Object[]>> totals(Mutiny.Session session, LocalDate date) {
     return session
         .createNativeQuery(
-            "select count(*), coalesce(sum(captured_amount), 0), coalesce(sum(refunded_amount), 0),"
-                + " coalesce(sum(fee_amount), 0), coalesce(sum(operator_amount), 0),"
-                + " coalesce(sum(payout_amount), 0), (select coalesce(sum(debit), 0) from"
-                + " ledger_entry where batch_id in ("
+            "with ledger as (select l.currency, sum(l.debit) as debits, sum(l.credit) as credits"
+                + " from ledger_entry l where l.batch_id in ("
                 + DAY
-                + ")), (select coalesce(sum(credit), 0) from ledger_entry where batch_id in ("
-                + DAY
-                + ")) from settlement_batch where settlement_date = ?1",
+                + ") group by l.currency) select b.currency, count(*),"
+                + " coalesce(sum(b.captured_amount), 0), coalesce(sum(b.refunded_amount), 0),"
+                + " coalesce(sum(b.fee_amount), 0), coalesce(sum(b.operator_amount), 0),"
+                + " coalesce(sum(b.payout_amount), 0), coalesce(max(l.debits), 0),"
+                + " coalesce(max(l.credits), 0) from settlement_batch b left join ledger l on"
+                + " l.currency = b.currency where b.settlement_date = ?1 group by b.currency"
+                + " order by b.currency",
             Object[].class)
         .setParameter(1, date)
-        .getSingleResult();
+        .getResultList();
   }
 
   private static Uni<List<Check>> checks(Mutiny.Session session, LocalDate date) {
@@ -123,22 +132,27 @@ public class ReconciliationService {
         .asList();
   }
 
-  private static Reconciliation report(LocalDate date, Object[] totals, List<Check> checks) {
-    long debits = number(totals[6]);
-    long credits = number(totals[7]);
-    boolean reconciled = debits == credits && checks.stream().allMatch(Check::passed);
+  private static Reconciliation report(LocalDate date, List<Object[]> rows, List<Check> checks) {
+    List<CurrencyTotals> totals =
+        rows.stream()
+            .map(
+                row ->
+                    new CurrencyTotals(
+                        row[0].toString().strip(),
+                        (int) number(row[1]),
+                        number(row[2]),
+                        number(row[3]),
+                        number(row[4]),
+                        number(row[5]),
+                        number(row[6]),
+                        number(row[7]),
+                        number(row[8])))
+            .toList();
+    boolean reconciled =
+        totals.stream().allMatch(total -> total.ledgerDebits() == total.ledgerCredits())
+            && checks.stream().allMatch(Check::passed);
     return new Reconciliation(
-        date,
-        reconciled,
-        (int) number(totals[0]),
-        number(totals[1]),
-        number(totals[2]),
-        number(totals[3]),
-        number(totals[4]),
-        number(totals[5]),
-        debits,
-        credits,
-        checks);
+        date, reconciled, totals.stream().mapToInt(CurrencyTotals::batches).sum(), totals, checks);
   }
 
   private static long number(Object value) {

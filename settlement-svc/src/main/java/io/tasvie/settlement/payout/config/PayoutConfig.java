@@ -1,4 +1,4 @@
-package io.tasvie.settlement.finance.config;
+package io.tasvie.settlement.payout.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
