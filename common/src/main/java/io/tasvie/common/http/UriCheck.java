@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasvie.common.problem.Problem;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -28,15 +29,25 @@ public class UriCheck {
         .handler(
             context -> {
               if (hasBrokenEscape(context.request().uri())) {
-                context
-                    .response()
-                    .setStatusCode(400)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(body);
+                refuse(context);
               } else {
                 context.next();
               }
             });
+    // Vert.x fails a path it cannot decode before any route runs, with its own bare 400.
+    router.errorHandler(
+        400,
+        context -> {
+          if (!context.response().headWritten() && hasBrokenEscape(context.request().uri())) {
+            refuse(context);
+          } else if (!context.response().ended()) {
+            context.response().setStatusCode(400).end();
+          }
+        });
+  }
+
+  private void refuse(RoutingContext context) {
+    context.response().setStatusCode(400).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
   }
 
   /** Whether some {@code %} in {@code uri} is not followed by two hexadecimal digits. */
