@@ -924,6 +924,18 @@ public final class OpenApiFuzz {
     return tables;
   }
 
+  /** Whether some {@code %} in {@code target} is not followed by two hexadecimal digits. */
+  private static boolean hasBrokenEscape(String target) {
+    for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
+      if (i + 2 >= target.length()
+          || Character.digit(target.charAt(i + 1), 16) < 0
+          || Character.digit(target.charAt(i + 2), 16) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean refused(Case c, RawHttp.Response response) {
     return response.status() >= 400 || c.expect() != Expect.ANYTHING;
   }
@@ -943,13 +955,15 @@ public final class OpenApiFuzz {
       }
     }
     if (status >= 400 && status < 500) {
-      // A request line over quarkus.http.limits.max-initial-line-length is refused by the HTTP
-      // codec itself, before any Tasvie code can answer: a bare 414 is the one exception.
+      // The HTTP server itself refuses a request line over quarkus.http.limits.max-initial-line-
+      // length (414) or with a broken percent-escape (400) before any Tasvie code can answer:
+      // a bare answer there is the one exception.
       boolean ok =
           type.equals("application/problem+json")
               || page && type.equals("text/html")
               || xml && type.contains("xml")
-              || status == 414 && r.body().isEmpty();
+              || status == 414 && r.body().isEmpty()
+              || status == 400 && r.body().isEmpty() && hasBrokenEscape(c.target());
       if (!ok) {
         broken.add(
             "media-type|a "
