@@ -126,6 +126,17 @@ public class ProblemMappers {
           .header(HttpHeaders.RETRY_AFTER, "5")
           .build();
     }
+    if (e instanceof IllegalArgumentException
+        && String.valueOf(e.getMessage()).startsWith("Failed to decode")) {
+      // a form body or query with a broken percent-escape, found when it is decoded
+      return Problem.of(
+              400,
+              "malformed-request",
+              "Malformed request",
+              "The form or query is not correctly percent-encoded")
+          .at(path(uri))
+          .toResponse();
+    }
     LOG.error("unexpected failure", e);
     return Problem.of(500, "internal-error", "Internal error", "An unexpected error occurred")
         .at(path(uri))

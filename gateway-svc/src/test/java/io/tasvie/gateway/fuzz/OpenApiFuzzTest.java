@@ -63,6 +63,8 @@ class OpenApiFuzzTest {
             .casesPerOperation(40)
             .maxRequests(2_500)
             .tokens(role -> role.equals("merchant") ? shop.token() : TestTokens.token(role))
+            // the payments API is the merchant's own (an admin token is not-a-merchant-token)
+            .role("POST /v1/payments", "merchant")
             .path("merchantId", shop.id())
             .path("PUT /v1/merchants/{merchantId}/settings", "merchantId", settings.id())
             .path("paymentId", created)

@@ -145,7 +145,7 @@ public final class FrameFuzz {
         client,
         type,
         "id with NUL",
-        text.replaceFirst("^\\{", "{\"id\":\"fz-\\u0000-" + UUID.randomUUID() + "\","),
+        "{\"id\":\"fz-\\u0000-" + UUID.randomUUID() + "\"," + text.substring(1),
         null);
     String id = "fz-" + UUID.randomUUID();
     exchange(

@@ -1,4 +1,4 @@
-package io.tasvie.gateway.edge;
+package io.tasvie.common.http;
 
 import io.tasvie.common.problem.Problem;
 import jakarta.ws.rs.Consumes;
@@ -20,8 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * A request to an endpoint that reads a JSON body must say so: {@code Content-Type:
  * application/json}, with no charset or UTF-8 (RFC 8259 §8.1). Anything else, no Content-Type
  * included, is 415 {@code unsupported-media-type} before the body is read, so a body in another
- * encoding is never taken for UTF-8. Endpoints reading the body as bytes (the signed {@code POST
- * /v1/payments}) are held to the same rule as those that bind a record.
+ * encoding is never taken for UTF-8. Endpoints reading the body as bytes (gateway-svc's signed
+ * {@code POST /v1/payments}) are held to the same rule as those that bind a record.
  */
 public class JsonBodies {
 
