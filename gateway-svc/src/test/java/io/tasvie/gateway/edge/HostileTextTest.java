@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import io.tasvie.common.testing.Database;
+import io.tasvie.common.testing.Problems;
 import io.tasvie.common.testing.TestTokens;
 import io.tasvie.gateway.Merchants;
 import io.tasvie.gateway.Merchants.Onboarded;
@@ -52,7 +52,7 @@ class HostileTextTest {
             .replace("\"" + field + "\":\"", "\"" + field + "\":\"" + jsonEscaped);
     long before = payments();
 
-    problem(Checkout.create(merchant, body).response().then(), field);
+    Problems.invalidField(Checkout.create(merchant, body).response().then(), field);
 
     assertEquals(before, payments());
   }
@@ -72,7 +72,7 @@ class HostileTextTest {
   @Test
   void aMerchantNameWithNulIsRefused() {
     long before = database.count("SELECT count(*) FROM merchant");
-    problem(
+    Problems.invalidField(
         given()
             .auth()
             .oauth2(TestTokens.token("admin"))
@@ -87,7 +87,7 @@ class HostileTextTest {
   @Test
   void aRefundReasonWithNulIsRefused() {
     UUID payment = Checkout.newPayment(merchant, 50_000);
-    problem(
+    Problems.invalidField(
         given()
             .auth()
             .oauth2(merchant.token())
@@ -100,7 +100,7 @@ class HostileTextTest {
 
   @Test
   void aQueryParameterWithNulIsRefused() {
-    problem(
+    Problems.invalidField(
         given()
             .auth()
             .oauth2(merchant.token())
@@ -113,17 +113,17 @@ class HostileTextTest {
   @ParameterizedTest
   @ValueSource(strings = {"from=yesterday", "to=2026-13-45", "page=abc", "size=ten"})
   void aMalformedQueryParameterIs400NamingIt(String query) {
-    problem(
+    Problems.invalidField(
         given().auth().oauth2(merchant.token()).get("/v1/payments?" + query).then(),
         "query parameter " + query.substring(0, query.indexOf('=')));
   }
 
   @Test
   void aMalformedPathParameterIs400NamingIt() {
-    problem(
+    Problems.invalidField(
         given().auth().oauth2(merchant.token()).get("/v1/payments/not-a-uuid").then(),
         "path parameter paymentId");
-    problem(
+    Problems.invalidField(
         given()
             .auth()
             .oauth2(merchant.token())
@@ -140,14 +140,6 @@ class HostileTextTest {
         .get("/v1/payments/" + UUID.randomUUID())
         .then()
         .statusCode(404);
-  }
-
-  private static void problem(ValidatableResponse response, String field) {
-    response
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("type", equalTo("urn:tasvie:problem:invalid-request"))
-        .body("violations[0].field", equalTo(field));
   }
 
   private long payments() {

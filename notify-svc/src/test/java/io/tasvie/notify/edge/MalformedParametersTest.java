@@ -1,10 +1,9 @@
 package io.tasvie.notify.edge;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
+import io.tasvie.common.testing.Problems;
 import io.tasvie.common.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ class MalformedParametersTest {
 
   @Test
   void aMalformedTransactionIdIs400() {
-    invalid(
+    Problems.invalidField(
         given()
             .auth()
             .oauth2(TestTokens.token("admin"))
@@ -25,14 +24,14 @@ class MalformedParametersTest {
 
   @Test
   void aMalformedMessageIdIs400() {
-    invalid(
+    Problems.invalidField(
         given().auth().oauth2(TestTokens.token("admin")).get("/v1/messages/not-a-uuid").then(),
         "path parameter messageId");
   }
 
   @Test
   void aRecipientWithAControlCharacterIs400() {
-    invalid(
+    Problems.invalidField(
         given()
             .auth()
             .oauth2(TestTokens.token("admin"))
@@ -40,13 +39,5 @@ class MalformedParametersTest {
             .get("/v1/messages?recipient=%2B98912%00")
             .then(),
         "query parameter recipient");
-  }
-
-  private static void invalid(ValidatableResponse response, String field) {
-    response
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("type", equalTo("urn:tasvie:problem:invalid-request"))
-        .body("violations[0].field", equalTo(field));
   }
 }

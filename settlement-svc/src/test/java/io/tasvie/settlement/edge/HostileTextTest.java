@@ -1,11 +1,10 @@
 package io.tasvie.settlement.edge;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
+import io.tasvie.common.testing.Problems;
 import io.tasvie.common.testing.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class HostileTextTest {
 
   @Test
   void aHolidayNameWithNulIsRefused() {
-    invalid(
+    Problems.invalidField(
         given()
             .auth()
             .oauth2(TestTokens.token("admin"))
@@ -29,7 +28,7 @@ class HostileTextTest {
 
   @Test
   void aContractAccountHolderWithALoneSurrogateIsRefused() {
-    invalid(
+    Problems.invalidField(
         given()
             .auth()
             .oauth2(TestTokens.token("admin"))
@@ -43,22 +42,14 @@ class HostileTextTest {
   @Test
   void malformedParametersAre400NotNotFound() {
     String finance = TestTokens.token("finance");
-    invalid(
+    Problems.invalidField(
         given().auth().oauth2(finance).get("/v1/settlement-batches?merchantId=not-a-uuid").then(),
         "query parameter merchantId");
-    invalid(
+    Problems.invalidField(
         given().auth().oauth2(finance).get("/v1/settlement-batches/not-a-uuid").then(),
         "path parameter batchId");
-    invalid(
+    Problems.invalidField(
         given().auth().oauth2(finance).get("/v1/settlement-batches?page=abc").then(),
         "query parameter page");
-  }
-
-  private static void invalid(ValidatableResponse response, String field) {
-    response
-        .statusCode(400)
-        .contentType("application/problem+json")
-        .body("type", equalTo("urn:tasvie:problem:invalid-request"))
-        .body("violations[0].field", equalTo(field));
   }
 }
