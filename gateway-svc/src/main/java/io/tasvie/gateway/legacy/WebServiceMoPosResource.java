@@ -1,6 +1,7 @@
 package io.tasvie.gateway.legacy;
 
 import io.smallrye.mutiny.Uni;
+import io.tasvie.common.problem.ProblemException;
 import io.tasvie.gateway.edge.FormText;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -47,10 +48,11 @@ public class WebServiceMoPosResource {
     boolean wantsWsdl =
         uri.getQueryParameters().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("wsdl"));
     if (!wantsWsdl) {
-      return Response.status(404)
-          .type(MediaType.TEXT_PLAIN)
-          .entity("WebServiceMoPos: operation PayRep; service description at ?WSDL\n")
-          .build();
+      throw new ProblemException(
+          404,
+          "not-found",
+          "Not found",
+          "WebServiceMoPos: operation PayRep; service description at ?WSDL");
     }
     String location = uri.getBaseUriBuilder().path("WebServiceMoPos.asmx").build().toString();
     return Response.ok(wsdl.replace("@LOCATION@", location), XML).build();

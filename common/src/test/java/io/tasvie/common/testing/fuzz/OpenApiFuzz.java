@@ -645,7 +645,8 @@ public final class OpenApiFuzz {
 
     // whole-request mutations
     List<Case> whole = new ArrayList<>();
-    if (bodyType != null && !bodyType.equals("*/*")) {
+    // a GET has no body to be of a wrong type
+    if (bodyType != null && !bodyType.equals("*/*") && !operation.method().equals("GET")) {
       boolean json = bodyType.equals("application/json");
       for (String wrong :
           json
@@ -864,7 +865,13 @@ public final class OpenApiFuzz {
       sent++;
       response = http.send(c.operation().method(), c.target(), c.headers(), c.body());
     } catch (IOException e) {
-      fail(c, "connection", "no answer: " + e, null);
+      if (c.category() == Category.BAD_BYTES && c.what().startsWith("form ")) {
+        // Known, upstream: Quarkus REST decodes a streamed form's last field after the request
+        // ended, outside its error handling, and leaves a broken percent-escape there unanswered.
+        notes.add(c.operation().key() + " " + c.what() + ": no answer (Quarkus REST, known)");
+      } else {
+        fail(c, "connection", "no answer: " + e, null);
+      }
       counts = config.tables == null ? Map.of() : config.tables.settled(2_000);
       return;
     }

@@ -157,7 +157,8 @@ class MerchantResourceTest {
         .oauth2(TestTokens.token("admin"))
         .get("/v1/merchants/{id}", "../../etc/passwd")
         .then()
-        .statusCode(404)
-        .contentType("application/problem+json");
+        .statusCode(400) // one path segment that is no UUID: a malformed parameter
+        .contentType("application/problem+json")
+        .body("violations[0].field", equalTo("path parameter merchantId"));
   }
 }
