@@ -1,6 +1,5 @@
 package io.tasvie.common.merchant;
 
-import io.tasvie.common.contract.MerchantRegisteredEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -38,19 +37,6 @@ public class MerchantProjection {
   private Instant registeredAt;
 
   protected MerchantProjection() {}
-
-  static MerchantProjection of(MerchantRegisteredEvent event) {
-    MerchantProjection merchant = new MerchantProjection();
-    merchant.merchantId = event.merchantId();
-    merchant.merchantNumber = event.merchantNumber();
-    merchant.name = event.name();
-    merchant.country = event.country();
-    merchant.currency = event.currency();
-    merchant.callbackDomains =
-        event.callbackDomains() == null ? List.of() : List.copyOf(event.callbackDomains());
-    merchant.registeredAt = event.registeredAt();
-    return merchant;
-  }
 
   public UUID getMerchantId() {
     return merchantId;

@@ -9,6 +9,8 @@ import io.smallrye.mutiny.Uni;
 import io.tasvie.common.contract.EventCatalogue;
 import io.tasvie.common.contract.EventSchemas;
 import io.tasvie.common.sql.MultiRow;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,13 +34,16 @@ public class Outbox {
 
   private final ObjectMapper mapper;
   private final MeterRegistry registry;
+  private final OutboxRelay relay;
 
   /** Null unless {@link OutboxConfig#validateEvents()}. */
   private final EventSchemas schemas;
 
-  public Outbox(ObjectMapper mapper, OutboxConfig config, MeterRegistry registry) {
+  public Outbox(
+      ObjectMapper mapper, OutboxConfig config, MeterRegistry registry, OutboxRelay relay) {
     this.mapper = mapper;
     this.registry = registry;
+    this.relay = relay;
     this.schemas = config.validateEvents() ? EventSchemas.load(mapper) : null;
     if (schemas != null) {
       LOG.info("the outbox checks every event against its schema (tasvie.outbox.validate-events)");
@@ -65,15 +70,52 @@ public class Outbox {
     return done;
   }
 
+  /**
+   * The same, in a transaction of the reactive SQL client (a batched consumer's): one statement for
+   * any number of events.
+   */
+  public Uni<Void> publishAll(SqlConnection transaction, List<? extends DomainEvent> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<String> payloads;
+    try {
+      payloads = payloads(events);
+    } catch (IllegalStateException e) {
+      return Uni.createFrom().failure(e);
+    }
+    int size = events.size();
+    UUID[] ids = new UUID[size];
+    String[] topics = new String[size];
+    String[] keys = new String[size];
+    String[] types = new String[size];
+    OffsetDateTime[] times = new OffsetDateTime[size];
+    for (int i = 0; i < size; i++) {
+      DomainEvent event = events.get(i);
+      ids[i] = UUID.randomUUID();
+      topics[i] = event.topic();
+      keys[i] = event.aggregateId();
+      types[i] = event.type();
+      times[i] = OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+    }
+    return transaction
+        .preparedQuery(
+            "insert into outbox_event (id, topic, event_key, event_type, payload, occurred_at)"
+                + " select id, topic, event_key, event_type, payload::jsonb, occurred_at"
+                + " from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],"
+                + " $6::timestamptz[]) with ordinality"
+                + " as e(id, topic, event_key, event_type, payload, occurred_at, n) order by n")
+        .execute(Tuple.of(ids, topics, keys, types, payloads.toArray(String[]::new), times))
+        .invoke(relay::expect)
+        .replaceWithVoid();
+  }
+
   private Uni<Void> insert(List<? extends DomainEvent> events) {
-    List<String> payloads = new ArrayList<>(events.size());
-    for (DomainEvent event : events) {
-      String json = toJson(event);
-      String violation = check(event, json);
-      if (violation != null) {
-        return Uni.createFrom().failure(new IllegalStateException(violation));
-      }
-      payloads.add(json);
+    List<String> payloads;
+    try {
+      payloads = payloads(events);
+    } catch (IllegalStateException e) {
+      return Uni.createFrom().failure(e);
     }
     String sql =
         "insert into outbox_event (id, topic, event_key, event_type, payload, occurred_at) values "
@@ -97,7 +139,26 @@ public class Outbox {
               }
               return query.executeUpdate();
             })
+        .invoke(relay::expect)
         .replaceWithVoid();
+  }
+
+  /**
+   * The events as JSON, each checked against its schema when asked to.
+   *
+   * @throws IllegalStateException naming the first event that does not match
+   */
+  private List<String> payloads(List<? extends DomainEvent> events) {
+    List<String> payloads = new ArrayList<>(events.size());
+    for (DomainEvent event : events) {
+      String json = toJson(event);
+      String violation = check(event, json);
+      if (violation != null) {
+        throw new IllegalStateException(violation);
+      }
+      payloads.add(json);
+    }
+    return payloads;
   }
 
   /** Null when the event matches its schema or nobody asked to check; else what is wrong. */

@@ -16,11 +16,22 @@ public interface OutboxConfig {
   int batchSize();
 
   /**
-   * How often the relay looks at the outbox without being notified: only a fallback for a lost
-   * LISTEN connection; normally PostgreSQL NOTIFY wakes it at commit.
+   * How often the relay looks at the outbox when nothing told it to: only a fallback (a lost LISTEN
+   * connection, rows a replica wrote just before it died).
    */
   @WithDefault("5s")
   Duration pollInterval();
+
+  /**
+   * How often the relay looks while events are being written (this process's or, by NOTIFY, another
+   * replica's): bounds the time from commit to publish.
+   */
+  @WithDefault("10ms")
+  Duration busyPollInterval();
+
+  /** How long after the last write the relay keeps looking every busy-poll interval. */
+  @WithDefault("500ms")
+  Duration linger();
 
   /**
    * Whether {@link Outbox} checks each event against its schema in the event catalogue ({@code

@@ -31,15 +31,26 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka and deletes them once the broker has acknowledged them.
- * PostgreSQL NOTIFY (sent by a trigger at commit) wakes the relay; a slow poll covers a lost LISTEN
- * connection. Rows are locked while they are sent, so two instances never publish the same row at
- * once; a crash between the acknowledgement and the delete publishes a row again, which the
- * consumers' inbox absorbs.
+ *
+ * <p>Nothing inside a writing transaction wakes the relay (a NOTIFY there would take PostgreSQL's
+ * cluster-wide notify lock at every commit and serialise them). Instead {@link Outbox} calls {@link
+ * #expect()} when it writes rows: this relay then looks every {@code busy-poll-interval} until
+ * {@code linger} has passed since the last write, and one coalesced NOTIFY, sent outside any
+ * business transaction, wakes the relays of other replicas the same way. A slow poll covers
+ * everything else (a lost LISTEN connection, rows of a replica that died).
+ *
+ * <p>One relay drains at a time, across replicas (a transaction-scoped advisory lock), so rows
+ * reach Kafka in the order they were written; a crash between the broker's acknowledgement and the
+ * delete publishes a row again, which the consumers' inbox absorbs.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
   static final String CHANNEL = "outbox_event";
+
+  /** The advisory lock a draining relay holds; any number, the same in every replica. */
+  private static final long DRAIN_LOCK = 0x7a5f1e_0b0cL;
+
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
   private final Pool pool;
@@ -52,6 +63,9 @@ public class OutboxRelay {
   private final AtomicBoolean draining = new AtomicBoolean();
   private volatile boolean pending;
   private volatile boolean stopped;
+  private final AtomicBoolean looking = new AtomicBoolean();
+  private final AtomicBoolean announcing = new AtomicBoolean();
+  private volatile long lookUntil;
   private PgSubscriber subscriber;
   private long pollTimer = -1;
 
@@ -81,7 +95,7 @@ public class OutboxRelay {
     }
     subscriber = PgSubscriber.subscriber(vertx, listenOptions).reconnectPolicy(retries -> 1000L);
     // Called on every (re)subscription: anything committed while we were not listening is drained.
-    subscriber.channel(CHANNEL).subscribeHandler(this::wake).handler(payload -> wake());
+    subscriber.channel(CHANNEL).subscribeHandler(this::wake).handler(payload -> lookAWhile());
     listen();
     pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
   }
@@ -108,6 +122,59 @@ public class OutboxRelay {
                 vertx.setTimer(1000, id -> listen());
               }
             });
+  }
+
+  /**
+   * Rows were just written, perhaps not yet committed: look for them for a while, and tell the
+   * other replicas' relays. Cheap and safe to call from any thread.
+   */
+  public void expect() {
+    if (stopped) {
+      return;
+    }
+    if (config.relayEnabled()) {
+      lookAWhile();
+    }
+    announce();
+  }
+
+  /** Drains every busy-poll interval until {@code linger} has passed since the last call. */
+  private void lookAWhile() {
+    lookUntil = System.nanoTime() + config.linger().toNanos();
+    if (looking.compareAndSet(false, true)) {
+      vertx.setPeriodic(config.busyPollInterval().toMillis(), this::look);
+    }
+  }
+
+  private void look(long timer) {
+    wake();
+    if (System.nanoTime() - lookUntil < 0 && !stopped) {
+      return;
+    }
+    vertx.cancelTimer(timer);
+    looking.set(false);
+    if (System.nanoTime() - lookUntil < 0 && !stopped) {
+      lookAWhile(); // a write came in while this timer was stopping
+    }
+  }
+
+  /** At most one NOTIFY per busy-poll interval, in a statement of its own. */
+  private void announce() {
+    if (!announcing.compareAndSet(false, true)) {
+      return;
+    }
+    vertx.setTimer(
+        config.busyPollInterval().toMillis(),
+        timer ->
+            pool.query("notify " + CHANNEL)
+                .execute()
+                .subscribe()
+                .with(
+                    ok -> announcing.set(false),
+                    failure -> {
+                      announcing.set(false);
+                      LOG.debugf("outbox NOTIFY failed: %s", failure.toString());
+                    }));
   }
 
   /** Asks the relay to drain the outbox now; cheap and safe to call from any thread. */
@@ -139,31 +206,43 @@ public class OutboxRelay {
     }
   }
 
-  /** Publishes one batch in one transaction; answers how many rows it published. */
+  /**
+   * Publishes one batch in one transaction; answers how many rows it published (none while another
+   * replica's relay drains). The rows are read in a statement after the lock is taken, so they are
+   * never ones the previous holder has just deleted.
+   */
   Uni<Integer> relayBatch() {
     return pool.withTransaction(
         connection ->
             connection
-                .preparedQuery(
-                    "select id, topic, event_key, event_type, payload::text, occurred_at"
-                        + " from outbox_event order by seq limit $1 for update skip locked")
-                .execute(Tuple.of(config.batchSize()))
+                .preparedQuery("select pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(DRAIN_LOCK))
                 .chain(
-                    rows -> {
-                      List<Uni<Void>> sends = new ArrayList<>();
-                      List<UUID> ids = new ArrayList<>();
-                      for (Row row : rows) {
-                        ids.add(row.getUUID("id"));
-                        sends.add(emitter.sendMessage(toMessage(row)));
-                      }
-                      if (ids.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                      }
-                      return Uni.join()
-                          .all(sends)
-                          .andFailFast()
-                          .chain(() -> delete(connection, ids));
-                    }));
+                    locked ->
+                        locked.iterator().next().getBoolean(0)
+                            ? publishOldest(connection)
+                            : Uni.createFrom().item(0)));
+  }
+
+  private Uni<Integer> publishOldest(SqlConnection connection) {
+    return connection
+        .preparedQuery(
+            "select id, topic, event_key, event_type, payload::text, occurred_at"
+                + " from outbox_event order by seq limit $1")
+        .execute(Tuple.of(config.batchSize()))
+        .chain(
+            rows -> {
+              List<Uni<Void>> sends = new ArrayList<>();
+              List<UUID> ids = new ArrayList<>();
+              for (Row row : rows) {
+                ids.add(row.getUUID("id"));
+                sends.add(emitter.sendMessage(toMessage(row)));
+              }
+              if (ids.isEmpty()) {
+                return Uni.createFrom().item(0);
+              }
+              return Uni.join().all(sends).andFailFast().chain(() -> delete(connection, ids));
+            });
   }
 
   private Uni<Integer> delete(SqlConnection connection, List<UUID> ids) {
