@@ -12,16 +12,9 @@ import io.tasvie.smsc.LocalSmsc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,7 +144,8 @@ class NotifyCrashIT {
           });
       // requests of earlier runs stay unread: only the merchants are read from the beginning
       for (String topic : new String[] {"receipts", "terminals", "settlements"}) {
-        startAtEnd(env.get("MP_MESSAGING_INCOMING_" + topic.toUpperCase() + "_GROUP_ID"), topic);
+        ServiceProcess.startAtEnd(
+            env.get("MP_MESSAGING_INCOMING_" + topic.toUpperCase() + "_GROUP_ID"), topic);
       }
     }
     env.put("TASVIE_SMPP_PORT", Integer.toString(smsc.port()));
@@ -166,24 +160,4 @@ class NotifyCrashIT {
   }
 
   private final Map<String, String> groups = new HashMap<>();
-
-  /** Commits the end of {@code topic} as where consumer group {@code group} starts. */
-  private static void startAtEnd(String group, String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-      partitions.forEach(p -> ends.put(p, new OffsetAndMetadata(consumer.position(p))));
-      consumer.commitSync(ends);
-    }
-  }
 }

@@ -15,7 +15,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** One packaged service (target/quarkus-app) run as its own process, as deploy/tasvie runs it. */
 final class ServiceProcess implements AutoCloseable {
@@ -98,6 +104,28 @@ final class ServiceProcess implements AutoCloseable {
     Map<String, String> env = new HashMap<>(merchantsConsumer("settlement-svc"));
     env.putAll(consumerOf("payments", "settlement-svc"));
     return env;
+  }
+
+  /** Commits the end of {@code topic} as where consumer group {@code group} starts. */
+  static void startAtEnd(String group, String topic) {
+    Properties props = new Properties();
+    props.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        io.tasvie.common.testing.TestKafka.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+      partitions.forEach(p -> ends.put(p, new OffsetAndMetadata(consumer.position(p))));
+      consumer.commitSync(ends);
+    }
   }
 
   String url(String path) {
