@@ -59,10 +59,12 @@ public class SettlementLineRepository {
       SqlConnection transaction, List<UUID> paymentIds, List<UUID> refundIds) {
     return transaction
         .preparedQuery(
+            // Lateral with a limit: an index probe per line. (An exists becomes a hash join
+            // over the whole settlement_item table.)
             "select l.n from unnest($1::uuid[], $2::uuid[]) with ordinality as l(payment_id,"
-                + " refund_id, n) where exists (select 1 from settlement_item i"
+                + " refund_id, n) cross join lateral (select from settlement_item i"
                 + " where i.payment_id = l.payment_id and (case when l.refund_id is null"
-                + " then i.kind = 'CAPTURE' else i.refund_id = l.refund_id end))")
+                + " then i.kind = 'CAPTURE' else i.refund_id = l.refund_id end) limit 1) i")
         .execute(
             Tuple.tuple()
                 .addValue(paymentIds.toArray(UUID[]::new))
