@@ -1,31 +1,39 @@
 package io.tasvie.settlement.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tasvie.common.contract.PaymentEvent;
-import io.tasvie.common.inbox.Inbox;
+import io.tasvie.common.inbox.BatchInbox;
 import io.tasvie.common.inbox.IncomingEvent;
-import io.tasvie.common.merchant.MerchantProjection;
 import io.tasvie.settlement.batch.service.SettlementService;
 import io.tasvie.settlement.batch.service.SettlementService.Line;
+import io.tasvie.settlement.ingest.ParkedEvents.Parked;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Captured payments and refunds of every channel, into settlement batches. */
+/**
+ * Captured payments and refunds of every channel, into settlement batches: a poll's events in one
+ * transaction, set-based.
+ */
 @ApplicationScoped
 public class PaymentEventsConsumer {
 
   private static final String CONSUMER = "settlement-svc.payments";
 
-  private final Inbox inbox;
+  private final BatchInbox inbox;
   private final SettlementService settlement;
   private final ParkedEvents parked;
   private final ObjectMapper mapper;
 
   public PaymentEventsConsumer(
-      Inbox inbox, SettlementService settlement, ParkedEvents parked, ObjectMapper mapper) {
+      BatchInbox inbox, SettlementService settlement, ParkedEvents parked, ObjectMapper mapper) {
     this.inbox = inbox;
     this.settlement = settlement;
     this.parked = parked;
@@ -33,23 +41,47 @@ public class PaymentEventsConsumer {
   }
 
   @Incoming(PaymentEvent.TOPIC)
-  public Uni<Void> onPaymentEvent(Message<String> message) {
-    return inbox.consume(message, CONSUMER, this::apply);
+  public Uni<Void> onPaymentEvents(KafkaRecordBatch<String, String> batch) {
+    return inbox.consume(batch, CONSUMER, this::apply);
   }
 
-  private Uni<Void> apply(IncomingEvent event) {
-    if (!PaymentLines.settles(event.type())) {
-      return Uni.createFrom().voidItem(); // authorisations and reversals settle nothing
+  private Uni<Void> apply(SqlConnection transaction, List<IncomingEvent> fresh) {
+    List<IncomingEvent> settling = new ArrayList<>(fresh.size());
+    List<Line> read = new ArrayList<>(fresh.size());
+    Set<UUID> merchants = new LinkedHashSet<>();
+    for (IncomingEvent event : fresh) {
+      if (!PaymentLines.settles(event.type())) {
+        continue; // authorisations and reversals settle nothing
+      }
+      // Read (and so checked) before parking: a poison event is dead-lettered, never parked.
+      Line line = PaymentLines.read(event.type(), event.id(), event.data(), mapper);
+      settling.add(event);
+      read.add(line);
+      merchants.add(line.merchantId());
     }
-    // Read (and so checked) before parking: a poison event is dead-lettered, never parked.
-    Line line = PaymentLines.read(event.type(), event.id(), event.data(), mapper);
-    return Panache.getSession()
-        .chain(session -> session.find(MerchantProjection.class, line.merchantId()))
+    if (read.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return KnownMerchant.find(transaction, merchants)
         .chain(
-            merchant ->
-                merchant == null
-                    ? parked.park(
-                        event.id(), line.merchantId(), event.type(), event.data().toString())
-                    : settlement.record(PaymentLines.settled(line, merchant)));
+            known -> {
+              List<Line> lines = new ArrayList<>(read.size());
+              List<Parked> waiting = new ArrayList<>();
+              for (int i = 0; i < read.size(); i++) {
+                Line line = read.get(i);
+                KnownMerchant merchant = known.get(line.merchantId());
+                if (merchant == null) {
+                  IncomingEvent event = settling.get(i);
+                  waiting.add(
+                      new Parked(
+                          event.id(), line.merchantId(), event.type(), event.data().toString()));
+                } else {
+                  lines.add(PaymentLines.settled(line, merchant));
+                }
+              }
+              return parked
+                  .park(transaction, waiting)
+                  .chain(() -> settlement.record(transaction, lines));
+            });
   }
 }

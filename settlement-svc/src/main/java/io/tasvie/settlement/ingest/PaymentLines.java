@@ -7,7 +7,6 @@ import io.tasvie.common.contract.PaymentFacts;
 import io.tasvie.common.contract.PaymentRefundedEvent;
 import io.tasvie.common.inbox.IncomingEvent;
 import io.tasvie.common.inbox.PoisonMessageException;
-import io.tasvie.common.merchant.MerchantProjection;
 import io.tasvie.settlement.batch.service.SettlementService.Line;
 import java.time.Instant;
 import java.util.UUID;
@@ -89,20 +88,20 @@ final class PaymentLines {
    *
    * @throws PoisonMessageException when the merchant does not settle in the line's currency
    */
-  static Line settled(Line line, MerchantProjection merchant) {
-    if (!line.currency().equals(merchant.getCurrency())) {
+  static Line settled(Line line, KnownMerchant merchant) {
+    if (!line.currency().equals(merchant.currency())) {
       throw new PoisonMessageException(
           "merchant "
-              + merchant.getMerchantId()
+              + merchant.merchantId()
               + " settles in "
-              + merchant.getCurrency()
+              + merchant.currency()
               + ", not "
               + line.currency()
               + " (payment "
               + line.paymentId()
               + ")");
     }
-    return line.in(merchant.getCountry());
+    return line.in(merchant.country());
   }
 
   private static void require(boolean complete, String type, String eventId) {

@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Random event streams (jqwik generators: sales of every channel, partial refunds days later,
  * redeliveries, republished events, any order) through Kafka into the real service: whatever the
- * stream, the ledger balances, every payment is in exactly one batch, and Σ net = Σ captured − Σ
- * refunds − Σ fees, also after the batches close and carry their shortfalls forward.
+ * stream, published in bursts of random sizes (so applied in batches of random sizes), the ledger
+ * balances, every payment is in exactly one batch, and Σ net = Σ captured − Σ refunds − Σ fees,
+ * also after the batches close and carry their shortfalls forward.
  */
 @QuarkusTest
 class SettlementStreamTest {
@@ -99,7 +101,7 @@ class SettlementStreamTest {
             .plusWeeks(random.nextInt(50))
             .with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
 
-    List<Runnable> events = new ArrayList<>();
+    List<Supplier<Payments.Event>> events = new ArrayList<>();
     long lines = 0;
     long expectedNet = 0;
     long expectedOperator = 0;
@@ -111,8 +113,7 @@ class SettlementStreamTest {
       Instant at = at(saturday.plusDays(sale.day()), sale.hour());
       String captureId = UUID.randomUUID().toString();
       PaymentCapturedEvent captured = new PaymentCapturedEvent(paymentId, facts, at);
-      events.add(
-          () -> Payments.send("payments", paymentId, captureId, "PaymentCaptured", captured));
+      events.add(() -> new Payments.Event(paymentId, captureId, "PaymentCaptured", captured));
       lines++;
       boolean valueAdded = Postings.valueAdded(sale.channel());
       if (valueAdded) {
@@ -137,8 +138,7 @@ class SettlementStreamTest {
                 sale.amount() - left,
                 "returned",
                 at(saturday.plusDays(sale.day() + sale.refundDay()), sale.hour()).plusSeconds(1));
-        events.add(
-            () -> Payments.send("payments", paymentId, refundEventId, "PaymentRefunded", refunded));
+        events.add(() -> new Payments.Event(paymentId, refundEventId, "PaymentRefunded", refunded));
         lines++;
         if (valueAdded) {
           expectedOperator -= refund;
@@ -147,7 +147,13 @@ class SettlementStreamTest {
         }
       }
       if (random.nextInt(3) == 0) { // republished by the producer: a new event id, same payment
-        events.add(() -> Payments.captured(facts, paymentId, at));
+        events.add(
+            () ->
+                new Payments.Event(
+                    paymentId,
+                    UUID.randomUUID().toString(),
+                    "PaymentCaptured",
+                    new PaymentCapturedEvent(paymentId, facts, at)));
       }
     }
     int original = events.size();
@@ -157,7 +163,17 @@ class SettlementStreamTest {
       }
     }
     Collections.shuffle(events, random); // refunds may come before their captures
-    events.forEach(Runnable::run);
+    // In bursts of random sizes, each flushed at once: the consumer applies them in batches of
+    // whatever size its polls find.
+    try (Payments.Burst burst = Payments.burst()) {
+      for (int sent = 0, size = 1 + random.nextInt(events.size()); sent < events.size(); ) {
+        burst.event("payments", events.get(sent++).get());
+        if (--size == 0 || sent == events.size()) {
+          burst.flush();
+          size = 1 + random.nextInt(events.size());
+        }
+      }
+    }
 
     long expectedLines = lines;
     String where = "b.merchant_id = '" + merchantId + "'";

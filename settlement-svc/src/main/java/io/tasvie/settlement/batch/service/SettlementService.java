@@ -1,40 +1,57 @@
 package io.tasvie.settlement.batch.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.contract.SettlementScheduledEvent;
 import io.tasvie.common.outbox.Outbox;
+import io.tasvie.settlement.batch.repository.SettlementLineRepository;
+import io.tasvie.settlement.batch.repository.SettlementLineRepository.BatchKey;
+import io.tasvie.settlement.batch.repository.SettlementLineRepository.Item;
+import io.tasvie.settlement.batch.repository.SettlementLineRepository.LockedBatch;
+import io.tasvie.settlement.batch.repository.SettlementLineRepository.NewBatch;
 import io.tasvie.settlement.calendar.Jalali;
 import io.tasvie.settlement.contract.Contract;
 import io.tasvie.settlement.contract.service.ContractService;
 import io.tasvie.settlement.ledger.Postings;
 import io.tasvie.settlement.ledger.service.Ledger;
+import io.tasvie.settlement.ledger.service.Ledger.Posting;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Puts captured payments and refunds into the merchant's batch of their settlement date (one per
  * merchant, date and currency, with its NoTasvie), with the contract's fee, posts them to the
- * ledger and announces each payment's settlement. Must run in the caller's transaction (the
- * consumer's inbox transaction).
+ * ledger and announces each payment's settlement. Set-based: a statement per step for all the
+ * lines, in the caller's transaction (a batched consumer's inbox transaction).
  */
 @ApplicationScoped
 public class SettlementService {
 
   private final SettlementDates dates;
   private final ContractService contracts;
+  private final SettlementLineRepository repository;
   private final Ledger ledger;
   private final Outbox outbox;
 
   public SettlementService(
-      SettlementDates dates, ContractService contracts, Ledger ledger, Outbox outbox) {
+      SettlementDates dates,
+      ContractService contracts,
+      SettlementLineRepository repository,
+      Ledger ledger,
+      Outbox outbox) {
     this.dates = dates;
     this.contracts = contracts;
+    this.repository = repository;
     this.ledger = ledger;
     this.outbox = outbox;
   }
@@ -59,230 +76,223 @@ public class SettlementService {
       return new Line(
           paymentId, refundId, merchantId, merchantCountry, currency, channel, amount, occurredAt);
     }
-  }
 
-  /**
-   * Records the line once: a line already recorded (same payment and refund) changes nothing. A
-   * line whose batch is past its cut-off (a late event) is netted into today's batch.
-   */
-  public Uni<Void> record(Line line) {
-    return recorded(line)
-        .chain(
-            known ->
-                known
-                    ? Uni.createFrom().voidItem()
-                    : contracts.of(line.merchantId()).chain(contract -> record(line, contract)));
-  }
-
-  /**
-   * Whether the line is already in a batch (a republished event): checked first so that a late
-   * duplicate does not open a batch it will not be in. The unique keys still decide races.
-   */
-  private static Uni<Boolean> recorded(Line line) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                line.isRefund()
-                    ? session
-                        .createNativeQuery(
-                            "select count(*) from settlement_item where payment_id = ?1"
-                                + " and refund_id = ?2",
-                            Long.class)
-                        .setParameter(1, line.paymentId())
-                        .setParameter(2, line.refundId())
-                        .getSingleResult()
-                    : session
-                        .createNativeQuery(
-                            "select count(*) from settlement_item where payment_id = ?1"
-                                + " and kind = 'CAPTURE'",
-                            Long.class)
-                        .setParameter(1, line.paymentId())
-                        .getSingleResult())
-        .map(count -> count > 0);
-  }
-
-  private Uni<Void> record(Line line, Contract contract) {
-    long fee = line.isRefund() ? 0 : contract.feeFor(line.channel()).on(line.amount());
-    LocalDate dated = dates.settlementDate(line.occurredAt(), line.country(), contract);
-    if (dates.closesAt(dated, line.country(), contract).isBefore(Instant.now())) {
-      dated = dates.settlementDate(Instant.now(), line.country(), contract);
+    /** What makes a line the same line again: its payment, and its refund if it is one. */
+    private List<UUID> identity() {
+      return isRefund() ? List.of(paymentId, refundId) : List.of(paymentId);
     }
-    LocalDate settlementDate = dated;
-    return Panache.getSession()
-        .chain(
-            session ->
-                batchFor(session, line, contract, settlementDate)
-                    .chain(
-                        batch ->
-                            batch.open()
-                                ? Uni.createFrom().item(batch)
-                                : batchFor(
-                                    session,
-                                    line,
-                                    contract,
-                                    dates.settlementDate(Instant.now(), line.country(), contract)))
-                    .chain(
-                        batch ->
-                            insertItem(session, batch.id(), line, fee)
-                                .chain(
-                                    inserted ->
-                                        inserted
-                                            ? addToTotals(session, batch.id(), line, fee)
-                                                .chain(() -> post(batch, line, fee))
-                                                .chain(() -> announce(line, batch))
-                                            : Uni.createFrom().voidItem())));
   }
 
-  private record Batch(UUID id, String settlementNumber, LocalDate settlementDate, boolean open) {}
+  /** A line with its contract's fee, bound for the batch of {@code key}. */
+  private record Planned(Line line, Contract contract, long fee, BatchKey key) {}
 
-  /** The batch, locked until commit; opened (with its NoTasvie) by the first line that needs it. */
-  private Uni<Batch> batchFor(
-      Mutiny.Session session, Line line, Contract contract, LocalDate settlementDate) {
-    return lockBatch(session, line, settlementDate)
+  /**
+   * Records each line once, in order: a line already recorded (same payment and refund), or
+   * repeated in {@code lines}, changes nothing. A line whose batch is past its cut-off (a late
+   * event) is netted into today's batch.
+   */
+  public Uni<Void> record(SqlConnection transaction, List<Line> lines) {
+    if (lines.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    // Checked first so that a late duplicate does not open a batch it will not be in. The unique
+    // keys still decide races.
+    return repository
+        .recorded(
+            transaction,
+            lines.stream().map(Line::paymentId).toList(),
+            lines.stream().map(Line::refundId).toList())
         .chain(
-            found ->
-                found != null
-                    ? Uni.createFrom().item(found)
-                    : openBatch(session, line, contract, settlementDate)
-                        .chain(() -> lockBatch(session, line, settlementDate)));
-  }
-
-  private static Uni<Batch> lockBatch(Mutiny.Session session, Line line, LocalDate settlementDate) {
-    return session
-        .createNativeQuery(
-            "select id, settlement_number, status from settlement_batch"
-                + " where merchant_id = ?1 and settlement_date = ?2 and currency = ?3"
-                + " for update",
-            Object[].class)
-        .setParameter(1, line.merchantId())
-        .setParameter(2, settlementDate)
-        .setParameter(3, line.currency())
-        .getResultList()
-        .map(
-            rows -> {
-              if (rows.isEmpty()) {
-                return null;
+            recorded -> {
+              List<Line> fresh = new ArrayList<>(lines.size());
+              Set<List<UUID>> seen = new HashSet<>();
+              for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
+                if (!recorded.contains(i) && seen.add(line.identity())) {
+                  fresh.add(line);
+                }
               }
-              Object[] row = rows.get(0);
-              return new Batch(
-                  (UUID) row[0], (String) row[1], settlementDate, "OPEN".equals(row[2]));
+              if (fresh.isEmpty()) {
+                return Uni.createFrom().voidItem();
+              }
+              Set<UUID> merchants = new LinkedHashSet<>();
+              fresh.forEach(line -> merchants.add(line.merchantId()));
+              return contracts
+                  .of(transaction, merchants)
+                  .chain(byMerchant -> record(transaction, fresh, byMerchant));
             });
   }
 
-  /** Inserts the batch unless a concurrent line just did (the unique key decides). */
-  private Uni<Integer> openBatch(
-      Mutiny.Session session, Line line, Contract contract, LocalDate settlementDate) {
-    return session
-        .createNativeQuery("select nextval('settlement_number_seq')", Long.class)
-        .getSingleResult()
+  private Uni<Void> record(
+      SqlConnection transaction, List<Line> lines, Map<UUID, Contract> byMerchant) {
+    Instant now = Instant.now();
+    List<Planned> planned = new ArrayList<>(lines.size());
+    Map<BatchKey, Instant> needed = new LinkedHashMap<>();
+    for (Line line : lines) {
+      Contract contract = byMerchant.get(line.merchantId());
+      long fee = line.isRefund() ? 0 : contract.feeFor(line.channel()).on(line.amount());
+      LocalDate dated = dates.settlementDate(line.occurredAt(), line.country(), contract);
+      if (dates.closesAt(dated, line.country(), contract).isBefore(now)) {
+        dated = dates.settlementDate(now, line.country(), contract);
+      }
+      Planned plan = new Planned(line, contract, fee, key(line, dated));
+      planned.add(plan);
+      needed.putIfAbsent(plan.key(), closesAt(plan));
+    }
+    return batches(transaction, needed)
         .chain(
-            sequence ->
-                session
-                    .createNativeQuery(
-                        "insert into settlement_batch (id, merchant_id, currency, settlement_date,"
-                            + " settlement_number, status, closes_at, created_at)"
-                            + " values (?1, ?2, ?3, ?4, ?5, 'OPEN', ?6, ?7)"
-                            + " on conflict (merchant_id, settlement_date, currency) do nothing")
-                    .setParameter(1, UUID.randomUUID())
-                    .setParameter(2, line.merchantId())
-                    .setParameter(3, line.currency())
-                    .setParameter(4, settlementDate)
-                    .setParameter(5, SettlementNumbers.withCheckDigit(sequence))
-                    .setParameter(
-                        6,
-                        OffsetDateTime.ofInstant(
-                            dates.closesAt(settlementDate, line.country(), contract),
-                            ZoneOffset.UTC))
-                    .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
-                    .executeUpdate());
+            found -> {
+              // A batch closed early (by finance) takes no more lines: today's batch does.
+              Map<BatchKey, Instant> today = new LinkedHashMap<>();
+              List<Planned> placed = new ArrayList<>(planned.size());
+              for (Planned plan : planned) {
+                if (found.get(plan.key()).open()) {
+                  placed.add(plan);
+                } else {
+                  Line line = plan.line();
+                  Planned moved =
+                      new Planned(
+                          line,
+                          plan.contract(),
+                          plan.fee(),
+                          key(line, dates.settlementDate(now, line.country(), plan.contract())));
+                  placed.add(moved);
+                  today.putIfAbsent(moved.key(), closesAt(moved));
+                }
+              }
+              if (today.isEmpty()) {
+                return write(transaction, placed, found);
+              }
+              return batches(transaction, today)
+                  .chain(
+                      more -> {
+                        Map<BatchKey, LockedBatch> all = new HashMap<>(found);
+                        all.putAll(more);
+                        return write(transaction, placed, all);
+                      });
+            });
   }
 
-  private Uni<Boolean> insertItem(Mutiny.Session session, UUID batchId, Line line, long fee) {
-    return session
-        .createNativeQuery(
-            "insert into settlement_item (id, batch_id, payment_id, refund_id, kind, channel,"
-                + " amount, fee, occurred_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8)"
-                + " on conflict do nothing")
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, batchId)
-        .setParameter(3, line.paymentId())
-        .setParameter(4, line.refundId())
-        .setParameter(5, line.isRefund() ? "REFUND" : "CAPTURE")
-        .setParameter(6, line.channel())
-        .setParameter(7, line.amount())
-        .setParameter(8, OffsetDateTime.ofInstant(line.occurredAt(), ZoneOffset.UTC))
-        .setParameter(9, fee)
-        .executeUpdate()
-        .map(rows -> rows == 1);
+  private static BatchKey key(Line line, LocalDate settlementDate) {
+    return new BatchKey(line.merchantId(), settlementDate, line.currency());
   }
 
-  /** The batch's totals and its channel's, kept current so a close never scans the lines. */
-  private Uni<Integer> addToTotals(Mutiny.Session session, UUID batchId, Line line, long fee) {
-    long operator = Postings.valueAdded(line.channel()) ? line.amount() : 0;
-    String totals =
-        line.isRefund()
-            ? "refunded_amount = refunded_amount + ?2, refund_count = refund_count + 1,"
-                + " operator_amount = operator_amount - ?4"
-            : "captured_amount = captured_amount + ?2, captured_count = captured_count + 1,"
-                + " operator_amount = operator_amount + ?4";
-    String channel =
-        line.isRefund()
-            ? "refund_count, refunded_amount, fee_amount) values (?1, ?3, 1, ?2, ?4) on"
-                + " conflict (batch_id, channel) do update set refund_count = c.refund_count + 1,"
-                + " refunded_amount = c.refunded_amount + ?2, fee_amount = c.fee_amount + ?4"
-            : "captured_count, captured_amount, fee_amount) values (?1, ?3, 1, ?2, ?4) on"
-                + " conflict (batch_id, channel) do update set captured_count = c.captured_count"
-                + " + 1, captured_amount = c.captured_amount + ?2, fee_amount = c.fee_amount + ?4";
-    return session
-        .createNativeQuery(
-            "update settlement_batch set "
-                + totals
-                + ", fee_amount = fee_amount + ?3 where id = ?1")
-        .setParameter(1, batchId)
-        .setParameter(2, line.amount())
-        .setParameter(3, fee)
-        .setParameter(4, operator)
-        .executeUpdate()
+  private Instant closesAt(Planned plan) {
+    return dates.closesAt(plan.key().settlementDate(), plan.line().country(), plan.contract());
+  }
+
+  /**
+   * The batches of these keys, locked until commit; the missing ones opened (each with its
+   * NoTasvie) and then locked too.
+   */
+  private Uni<Map<BatchKey, LockedBatch>> batches(
+      SqlConnection transaction, Map<BatchKey, Instant> closesAt) {
+    return repository
+        .lock(transaction, closesAt.keySet())
         .chain(
-            () ->
-                session
-                    .createNativeQuery(
-                        "insert into settlement_batch_channel as c (batch_id, channel, " + channel)
-                    .setParameter(1, batchId)
-                    .setParameter(2, line.amount())
-                    .setParameter(3, line.channel())
-                    .setParameter(4, fee)
-                    .executeUpdate());
+            found -> {
+              List<BatchKey> missing =
+                  closesAt.keySet().stream().filter(key -> !found.containsKey(key)).toList();
+              if (missing.isEmpty()) {
+                return Uni.createFrom().item(found);
+              }
+              return repository
+                  .nextSettlementNumbers(transaction, missing.size())
+                  .chain(
+                      numbers -> {
+                        List<NewBatch> opened = new ArrayList<>(missing.size());
+                        for (int i = 0; i < missing.size(); i++) {
+                          BatchKey key = missing.get(i);
+                          opened.add(
+                              new NewBatch(
+                                  key,
+                                  SettlementNumbers.withCheckDigit(numbers.get(i)),
+                                  closesAt.get(key)));
+                        }
+                        return repository.open(transaction, opened);
+                      })
+                  .chain(() -> repository.lock(transaction, missing))
+                  .map(
+                      opened -> {
+                        Map<BatchKey, LockedBatch> all = new HashMap<>(found);
+                        all.putAll(opened);
+                        return all;
+                      });
+            });
   }
 
-  private Uni<Void> post(Batch batch, Line line, long fee) {
+  private Uni<Void> write(
+      SqlConnection transaction, List<Planned> planned, Map<BatchKey, LockedBatch> batches) {
+    List<Item> items = new ArrayList<>(planned.size());
+    for (Planned plan : planned) {
+      Line line = plan.line();
+      items.add(
+          new Item(
+              UUID.randomUUID(),
+              batches.get(plan.key()).id(),
+              line.paymentId(),
+              line.refundId(),
+              line.channel(),
+              line.amount(),
+              plan.fee(),
+              Postings.valueAdded(line.channel()) ? line.amount() : 0,
+              line.occurredAt()));
+    }
+    return repository
+        .insert(transaction, items)
+        .chain(
+            inserted -> {
+              List<Item> added = new ArrayList<>(inserted.size());
+              List<Posting> postings = new ArrayList<>(inserted.size());
+              List<SettlementScheduledEvent> scheduled = new ArrayList<>(inserted.size());
+              for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                if (inserted.contains(item.id())) {
+                  Planned plan = planned.get(i);
+                  added.add(item);
+                  postings.add(posting(plan, item));
+                  if (!item.isRefund()) { // a refund is netted; the payment keeps its settlement
+                    scheduled.add(scheduled(plan, batches.get(plan.key())));
+                  }
+                }
+              }
+              if (added.isEmpty()) {
+                return Uni.createFrom().voidItem();
+              }
+              return repository
+                  .addToTotals(transaction, added)
+                  .chain(() -> ledger.post(transaction, postings))
+                  .chain(() -> outbox.publishAll(transaction, scheduled));
+            });
+  }
+
+  private static Posting posting(Planned plan, Item item) {
+    Line line = plan.line();
     return line.isRefund()
-        ? ledger.post(
+        ? new Posting(
             "REFUND:" + line.refundId(),
-            batch.id(),
+            item.batchId(),
             line.merchantId(),
             line.currency(),
             Postings.refund(line.channel(), line.amount()))
-        : ledger.post(
+        : new Posting(
             "CAPTURE:" + line.paymentId(),
-            batch.id(),
+            item.batchId(),
             line.merchantId(),
             line.currency(),
-            Postings.capture(line.channel(), line.amount(), fee));
+            Postings.capture(line.channel(), line.amount(), plan.fee()));
   }
 
-  private Uni<Void> announce(Line line, Batch batch) {
-    if (line.isRefund()) {
-      return Uni.createFrom().voidItem(); // a refund is netted; the payment keeps its settlement
-    }
-    return outbox.publish(
-        new SettlementScheduledEvent(
-            line.paymentId(),
-            line.merchantId(),
-            line.channel(),
-            batch.settlementDate(),
-            Jalali.format(batch.settlementDate()),
-            batch.settlementNumber(),
-            Instant.now()));
+  private static SettlementScheduledEvent scheduled(Planned plan, LockedBatch batch) {
+    Line line = plan.line();
+    LocalDate settlementDate = batch.key().settlementDate();
+    return new SettlementScheduledEvent(
+        line.paymentId(),
+        line.merchantId(),
+        line.channel(),
+        settlementDate,
+        Jalali.format(settlementDate),
+        batch.settlementNumber(),
+        Instant.now());
   }
 }

@@ -8,10 +8,15 @@ import io.tasvie.settlement.contract.Contract;
 import io.tasvie.settlement.contract.Iban;
 import io.tasvie.settlement.ledger.Fee;
 import io.tasvie.settlement.payout.config.PayoutConfig;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +59,41 @@ public class ContractService {
                     .setParameter(1, merchantId)
                     .getResultList())
         .map(this::contract);
+  }
+
+  /**
+   * The contracts of these merchants with their fees, in one query, in a transaction of the
+   * reactive SQL client; the same rule as {@link #of(UUID)}.
+   */
+  public Uni<Map<UUID, Contract>> of(SqlConnection transaction, Collection<UUID> merchantIds) {
+    return transaction
+        .preparedQuery(
+            "select m.id, c.delay_days, c.cutoff, c.iban, c.account_holder, f.channel,"
+                + " f.mdr_bps, f.fixed_fee from unnest($1::uuid[]) as m(id)"
+                + " left join merchant_contract c on c.merchant_id = m.id"
+                + " left join merchant_fee f on f.merchant_id = m.id")
+        .execute(Tuple.tuple().addValue(merchantIds.toArray(UUID[]::new)))
+        .map(
+            rows -> {
+              Map<UUID, List<Object[]>> byMerchant = new HashMap<>();
+              for (Row row : rows) {
+                byMerchant
+                    .computeIfAbsent(row.getUUID(0), id -> new ArrayList<>())
+                    .add(
+                        new Object[] {
+                          row.getInteger(1),
+                          row.getLocalTime(2),
+                          row.getString(3),
+                          row.getString(4),
+                          row.getString(5),
+                          row.getInteger(6),
+                          row.getLong(7)
+                        });
+              }
+              Map<UUID, Contract> contracts = new HashMap<>();
+              byMerchant.forEach((id, merchantRows) -> contracts.put(id, contract(merchantRows)));
+              return contracts;
+            });
   }
 
   public Uni<Contract> find(UUID merchantId) {

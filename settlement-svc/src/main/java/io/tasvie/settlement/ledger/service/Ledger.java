@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.common.sql.MultiRow;
 import io.tasvie.settlement.ledger.Entry;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +16,44 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /** Writes postings to the double-entry ledger, in the caller's transaction. */
 @ApplicationScoped
 public class Ledger {
+
+  /** One posting's entries; {@code name} as for {@link #post(String, UUID, UUID, String, List)}. */
+  public record Posting(
+      String name, UUID batchId, UUID merchantId, String currency, List<Entry> entries) {}
+
+  /** Writes the entries of all the postings in one statement, in a reactive-client transaction. */
+  public Uni<Void> post(SqlConnection transaction, List<Posting> postings) {
+    int size = postings.stream().mapToInt(posting -> posting.entries().size()).sum();
+    String[] names = new String[size];
+    UUID[] batches = new UUID[size];
+    UUID[] merchants = new UUID[size];
+    String[] accounts = new String[size];
+    String[] currencies = new String[size];
+    Long[] debits = new Long[size];
+    Long[] credits = new Long[size];
+    int i = 0;
+    for (Posting posting : postings) {
+      for (Entry entry : posting.entries()) {
+        names[i] = posting.name();
+        batches[i] = posting.batchId();
+        merchants[i] = posting.merchantId();
+        accounts[i] = entry.account().name();
+        currencies[i] = posting.currency();
+        debits[i] = entry.debit();
+        credits[i++] = entry.credit();
+      }
+    }
+    return transaction
+        .preparedQuery(
+            "insert into ledger_entry (posting, batch_id, merchant_id, account, currency, debit,"
+                + " credit, created_at) select p, b, m, a, c, d, cr, $8 from unnest($1::text[],"
+                + " $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])"
+                + " with ordinality as e(p, b, m, a, c, d, cr, n) order by n")
+        .execute(
+            Tuple.from(List.of(names, batches, merchants, accounts, currencies, debits, credits))
+                .addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC)))
+        .replaceWithVoid();
+  }
 
   /**
    * Writes one posting's entries in one statement. {@code posting} names what it records ({@code
