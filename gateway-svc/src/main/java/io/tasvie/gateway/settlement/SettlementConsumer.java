@@ -2,55 +2,67 @@ package io.tasvie.gateway.settlement;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tasvie.common.contract.SettlementScheduledEvent;
-import io.tasvie.common.inbox.Inbox;
+import io.tasvie.common.inbox.BatchInbox;
 import io.tasvie.common.inbox.IncomingEvent;
 import io.tasvie.common.inbox.PoisonMessageException;
 import io.tasvie.gateway.payment.mapping.PaymentEvents;
 import io.tasvie.gateway.payment.service.PaymentService;
+import io.tasvie.gateway.payment.service.PaymentService.SettlementAssignment;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Takes the settlement date and number settlement-svc assigns to online payments, so that PayRep
- * can answer {@code DatTasvie} and {@code NoTasvie}.
+ * can answer {@code DatTasvie} and {@code NoTasvie}: a poll at a time through the batch inbox, the
+ * payments of a batch changed in one statement.
  */
 @ApplicationScoped
 public class SettlementConsumer {
 
   private static final String CONSUMER = "gateway-svc.settlements";
 
-  private final Inbox inbox;
+  private final BatchInbox inbox;
   private final PaymentService payments;
   private final ObjectMapper mapper;
 
-  public SettlementConsumer(Inbox inbox, PaymentService payments, ObjectMapper mapper) {
+  public SettlementConsumer(BatchInbox inbox, PaymentService payments, ObjectMapper mapper) {
     this.inbox = inbox;
     this.payments = payments;
     this.mapper = mapper;
   }
 
   @Incoming(SettlementScheduledEvent.TOPIC)
-  public Uni<Void> onSettlementEvent(Message<String> message) {
-    return inbox.consume(message, CONSUMER, this::apply);
+  public Uni<Void> onSettlementEvents(KafkaRecordBatch<String, String> batch) {
+    return inbox.consume(batch, CONSUMER, this::apply);
   }
 
-  private Uni<Void> apply(IncomingEvent event) {
-    if (!"SettlementScheduled".equals(event.type())) {
-      return Uni.createFrom().voidItem();
+  private Uni<Void> apply(SqlConnection transaction, List<IncomingEvent> events) {
+    List<SettlementAssignment> online = new ArrayList<>();
+    for (IncomingEvent event : events) {
+      if (!"SettlementScheduled".equals(event.type())) {
+        continue;
+      }
+      SettlementScheduledEvent assigned = event.dataAs(SettlementScheduledEvent.class, mapper);
+      if (assigned.paymentId() == null
+          || assigned.settlementDate() == null
+          || assigned.settlementNumber() == null) {
+        throw new PoisonMessageException(
+            "SettlementScheduled " + event.id() + " lacks its payment, date or number");
+      }
+      if (!PaymentEvents.CHANNEL.equals(assigned.channel())) {
+        continue; // card-present payments live in terminal-svc
+      }
+      online.add(
+          new SettlementAssignment(
+              assigned.paymentId(), assigned.settlementDate(), assigned.settlementNumber()));
     }
-    SettlementScheduledEvent assigned = event.dataAs(SettlementScheduledEvent.class, mapper);
-    if (assigned.paymentId() == null
-        || assigned.settlementDate() == null
-        || assigned.settlementNumber() == null) {
-      throw new PoisonMessageException(
-          "SettlementScheduled " + event.id() + " lacks its payment, date or number");
-    }
-    if (!PaymentEvents.CHANNEL.equals(assigned.channel())) {
-      return Uni.createFrom().voidItem(); // card-present payments live in terminal-svc
-    }
-    return payments.assignSettlement(
-        assigned.paymentId(), assigned.settlementDate(), assigned.settlementNumber());
+    return online.isEmpty()
+        ? Uni.createFrom().voidItem()
+        : payments.assignSettlements(transaction, online);
   }
 }

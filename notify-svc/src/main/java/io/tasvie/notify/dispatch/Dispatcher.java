@@ -82,8 +82,11 @@ public class Dispatcher {
     Semaphore wakeUp = wakeUps.get(channel);
     while (running) {
       try {
-        if (!sender.ready() || round(channel, sender) == 0) {
+        int claimed = sender.ready() ? round(channel, sender) : 0;
+        if (claimed == 0) {
           wakeUp.tryAcquire(config.dispatch().idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+        } else if (claimed == config.dispatch().claimSize()) {
+          wake(channel); // a full round: more is likely queued (a consumer wakes once per batch)
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Mobile numbers as a cashier types them ({@code 383 44 123 456}, {@code +383 44 123 456}, {@code
@@ -15,6 +16,7 @@ import java.util.Set;
 public final class PhoneNumbers {
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  private static final Pattern TYPED = Pattern.compile("[+]?[\\p{Nd}\\s().\\-]{1,30}");
   private static final Set<PhoneNumberType> MOBILE =
       Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
 
@@ -55,7 +57,7 @@ public final class PhoneNumbers {
    * 44 123 456} in Kosovo) is read as international.
    */
   public static Result mobile(String typed, String region, Set<String> served) {
-    if (typed == null || !typed.strip().matches("[+]?[\\p{Nd}\\s().\\-]{1,30}")) {
+    if (typed == null || !TYPED.matcher(typed.strip()).matches()) {
       return new Result(null, Refusal.NOT_A_NUMBER);
     }
     PhoneNumber number = parse(typed.strip(), region);

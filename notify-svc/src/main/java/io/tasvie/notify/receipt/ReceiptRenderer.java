@@ -39,19 +39,41 @@ public class ReceiptRenderer {
           "el", new ULocale("el_GR"));
 
   private static final Pattern MASKED = Pattern.compile("\\d{0,6}\\*{2,12}\\d{4}");
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   /** ICU formats are costly to build and not thread-safe: each thread keeps its own per locale. */
   private static final ThreadLocal<Map<ULocale, Formats>> FORMATS =
       ThreadLocal.withInitial(HashMap::new);
 
   private record Formats(
-      NumberFormat number, DateFormat dateTime, DateFormat date, char zero, char grouping) {
+      ULocale locale,
+      NumberFormat[] amounts,
+      DateFormat dateTime,
+      DateFormat date,
+      char zero,
+      char grouping) {
+
+    /**
+     * The amount format for a currency exponent, built once: setting an ICU format's fraction
+     * digits rebuilds its formatter, which cost more than the rest of a receipt.
+     */
+    NumberFormat amount(int exponent) {
+      if (amounts[exponent] == null) {
+        NumberFormat format = NumberFormat.getInstance(locale);
+        format.setMinimumFractionDigits(exponent);
+        format.setMaximumFractionDigits(exponent);
+        amounts[exponent] = format;
+      }
+      return amounts[exponent];
+    }
+
     static Formats of(ULocale locale) {
       DateFormat date = DateFormat.getDateInstance(DateFormat.SHORT, locale);
       date.setTimeZone(TimeZone.getTimeZone("UTC"));
       DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
       return new Formats(
-          NumberFormat.getInstance(locale),
+          locale,
+          new NumberFormat[5], // ISO 4217 exponents are 0 to 4
           DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale),
           date,
           symbols.getZeroDigit(),
@@ -96,10 +118,8 @@ public class ReceiptRenderer {
   private static String amount(Receipt receipt, ULocale locale) {
     Money money = Money.of(receipt.amount(), receipt.currency());
     Formats formats = formats(locale);
-    NumberFormat format = formats.number();
-    format.setMinimumFractionDigits(money.exponent());
-    format.setMaximumFractionDigits(money.exponent());
-    return SmsText.withGsmSeparators(format.format(money.toMajor()), formats.grouping())
+    return SmsText.withGsmSeparators(
+            formats.amount(money.exponent()).format(money.toMajor()), formats.grouping())
         + " "
         + receipt.currency();
   }
@@ -136,6 +156,6 @@ public class ReceiptRenderer {
 
   /** Text from outside on one line: no line breaks or control characters to forge lines with. */
   private static String oneLine(String text) {
-    return text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
+    return text == null ? "" : CONTROL.matcher(text).replaceAll(" ").strip();
   }
 }

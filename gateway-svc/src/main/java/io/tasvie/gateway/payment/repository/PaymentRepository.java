@@ -6,9 +6,12 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.tasvie.gateway.payment.Payment;
 import io.tasvie.gateway.payment.PaymentStatus;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,6 +77,35 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
                     .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                     .setParameter(2, limit)
                     .getResultList());
+  }
+
+  /**
+   * Records settlement dates and numbers in one statement, in the caller's transaction; a payment
+   * this service does not have is skipped.
+   *
+   * @param paymentIds each at most once (one statement cannot change a row twice)
+   */
+  public Uni<Void> assignSettlements(
+      SqlConnection transaction,
+      UUID[] paymentIds,
+      LocalDate[] settlementDates,
+      String[] settlementNumbers) {
+    if (paymentIds.length == 0) {
+      return Uni.createFrom().voidItem();
+    }
+    return transaction
+        .preparedQuery(
+            "update payment p set settlement_date = s.settlement_date,"
+                + " settlement_number = s.settlement_number"
+                + " from unnest($1::uuid[], $2::date[], $3::text[])"
+                + " as s(payment_id, settlement_date, settlement_number)"
+                + " where p.id = s.payment_id")
+        .execute(
+            Tuple.tuple()
+                .addArrayOfUUID(paymentIds)
+                .addArrayOfLocalDate(settlementDates)
+                .addArrayOfString(settlementNumbers))
+        .replaceWithVoid();
   }
 
   public record PaymentSearch(

@@ -27,11 +27,13 @@ import io.tasvie.gateway.savedcard.SavedCards;
 import io.tasvie.gateway.settings.Environment;
 import io.tasvie.gateway.settings.MerchantSettings;
 import io.tasvie.gateway.settings.repository.SettingsRepository;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -426,17 +428,30 @@ public class PaymentService {
     return Uni.createFrom().item(payment);
   }
 
-  /** Records the settlement date and number settlement-svc gave a payment of this service. */
-  public Uni<Void> assignSettlement(UUID paymentId, LocalDate date, String settlementNumber) {
-    return payments
-        .findById(paymentId)
-        .invoke(
-            payment -> {
-              if (payment != null) {
-                payment.assignSettlement(date, settlementNumber);
-              }
-            })
-        .replaceWithVoid();
+  /** A settlement date and number settlement-svc gave a payment. */
+  public record SettlementAssignment(
+      UUID paymentId, LocalDate settlementDate, String settlementNumber) {}
+
+  /**
+   * Records the settlement dates and numbers settlement-svc gave payments of this service, in the
+   * caller's transaction (the batch inbox's); of several for one payment the last holds.
+   */
+  public Uni<Void> assignSettlements(
+      SqlConnection transaction, List<SettlementAssignment> assignments) {
+    Map<UUID, SettlementAssignment> latest = new LinkedHashMap<>();
+    for (SettlementAssignment assignment : assignments) {
+      latest.remove(assignment.paymentId());
+      latest.put(assignment.paymentId(), assignment);
+    }
+    return payments.assignSettlements(
+        transaction,
+        latest.values().stream().map(SettlementAssignment::paymentId).toArray(UUID[]::new),
+        latest.values().stream()
+            .map(SettlementAssignment::settlementDate)
+            .toArray(LocalDate[]::new),
+        latest.values().stream()
+            .map(SettlementAssignment::settlementNumber)
+            .toArray(String[]::new));
   }
 
   private Uni<Payment> lockForMerchant(UUID merchantId, UUID paymentId) {

@@ -6,10 +6,12 @@ import io.tasvie.notify.message.Message;
 import io.tasvie.notify.message.Message.Channel;
 import io.tasvie.notify.message.Message.Kind;
 import io.tasvie.notify.message.Message.Status;
+import io.tasvie.notify.message.MessageMerchant;
 import io.tasvie.notify.message.MessagePart;
 import io.tasvie.notify.message.NewMessage;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -80,6 +82,132 @@ public class MessageRepository {
                     .setParameter(19, m.receiptJson())
                     .executeUpdate())
         .map(inserted -> inserted == 1);
+  }
+
+  /**
+   * Writes the messages in one statement, each unless one with its idempotency key exists; in the
+   * caller's transaction (the batch inbox's, so that the events and their messages commit
+   * together).
+   */
+  public Uni<Void> insertAll(SqlConnection transaction, List<NewMessage> batch) {
+    if (batch.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    int n = batch.size();
+    UUID[] ids = new UUID[n];
+    String[] keys = new String[n];
+    UUID[] merchants = new UUID[n];
+    String[] kinds = new String[n];
+    String[] channels = new String[n];
+    UUID[] transactions = new UUID[n];
+    String[] terminals = new String[n];
+    String[] recipients = new String[n];
+    String[] senders = new String[n];
+    String[] languages = new String[n];
+    String[] subjects = new String[n];
+    String[] bodies = new String[n];
+    String[] encodings = new String[n];
+    Integer[] segments = new Integer[n];
+    String[] statuses = new String[n];
+    String[] errors = new String[n];
+    UUID[] resendOf = new UUID[n];
+    OffsetDateTime[] expiries = new OffsetDateTime[n];
+    String[] receipts = new String[n];
+    for (int i = 0; i < n; i++) {
+      NewMessage m = batch.get(i);
+      ids[i] = m.id();
+      keys[i] = m.idempotencyKey();
+      merchants[i] = m.merchantId();
+      kinds[i] = m.kind().name();
+      channels[i] = m.channel().name();
+      transactions[i] = m.transactionId();
+      terminals[i] = m.terminalId();
+      recipients[i] = m.recipient();
+      senders[i] = m.sender();
+      languages[i] = m.language();
+      subjects[i] = m.subject();
+      bodies[i] = m.body();
+      encodings[i] = m.encoding();
+      segments[i] = m.segments();
+      statuses[i] = m.status().name();
+      errors[i] = m.lastError();
+      resendOf[i] = m.resendOf();
+      expiries[i] = OffsetDateTime.ofInstant(m.expiresAt(), ZoneOffset.UTC);
+      receipts[i] = m.receiptJson();
+    }
+    return transaction
+        .preparedQuery(
+            "insert into message (id, idempotency_key, merchant_id, kind, channel,"
+                + " transaction_id, terminal_id, recipient, sender, language, subject, body,"
+                + " encoding, segments, status, last_error, resend_of, expires_at, failed_at,"
+                + " receipt)"
+                + " select id, key, merchant, kind, channel, tx, terminal, recipient, sender,"
+                + " language, subject, body, encoding, segments, status, error, resend_of,"
+                + " expires_at, case when status = 'REJECTED' then now() end, receipt::jsonb"
+                + " from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[],"
+                + " $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],"
+                + " $12::text[], $13::text[], $14::int[], $15::text[], $16::text[], $17::uuid[],"
+                + " $18::timestamptz[], $19::text[]) as m(id, key, merchant, kind, channel, tx,"
+                + " terminal, recipient, sender, language, subject, body, encoding, segments,"
+                + " status, error, resend_of, expires_at, receipt)"
+                + " on conflict (idempotency_key) do nothing")
+        .execute(
+            Tuple.tuple()
+                .addArrayOfUUID(ids)
+                .addArrayOfString(keys)
+                .addArrayOfUUID(merchants)
+                .addArrayOfString(kinds)
+                .addArrayOfString(channels)
+                .addArrayOfUUID(transactions)
+                .addArrayOfString(terminals)
+                .addArrayOfString(recipients)
+                .addArrayOfString(senders)
+                .addArrayOfString(languages)
+                .addArrayOfString(subjects)
+                .addArrayOfString(bodies)
+                .addArrayOfString(encodings)
+                .addArrayOfInteger(segments)
+                .addArrayOfString(statuses)
+                .addArrayOfString(errors)
+                .addArrayOfUUID(resendOf)
+                .addArrayOfOffsetDateTime(expiries)
+                .addArrayOfString(receipts))
+        .replaceWithVoid();
+  }
+
+  /**
+   * What composing messages needs of these merchants, each present in the answer (unknown to the
+   * projection: {@link MessageMerchant#known()} false).
+   */
+  public Uni<Map<UUID, MessageMerchant>> merchants(
+      SqlConnection transaction, Collection<UUID> merchantIds) {
+    if (merchantIds.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return transaction
+        .preparedQuery(
+            "select m.id, p.name, p.country, s.language, s.sms_sender, s.served_countries"
+                + " from unnest($1::uuid[]) as m(id)"
+                + " left join merchant_projection p on p.merchant_id = m.id"
+                + " left join merchant_messaging s on s.merchant_id = m.id")
+        .execute(Tuple.tuple().addArrayOfUUID(merchantIds.toArray(UUID[]::new)))
+        .map(
+            rows -> {
+              Map<UUID, MessageMerchant> merchants = new HashMap<>();
+              for (Row row : rows) {
+                String[] served = row.getArrayOfStrings("served_countries");
+                merchants.put(
+                    row.getUUID("id"),
+                    new MessageMerchant(
+                        row.getUUID("id"),
+                        row.getString("name"),
+                        row.getString("country"),
+                        row.getString("language"),
+                        row.getString("sms_sender"),
+                        served == null ? List.of() : List.of(served)));
+              }
+              return merchants;
+            });
   }
 
   public Uni<Message> find(UUID id) {

@@ -17,6 +17,7 @@ import io.tasvie.notify.message.Message;
 import io.tasvie.notify.message.Message.Channel;
 import io.tasvie.notify.message.Message.Kind;
 import io.tasvie.notify.message.Message.Status;
+import io.tasvie.notify.message.MessageMerchant;
 import io.tasvie.notify.message.NewMessage;
 import io.tasvie.notify.message.repository.MessageRepository;
 import io.tasvie.notify.phone.PhoneNumbers;
@@ -24,13 +25,19 @@ import io.tasvie.notify.receipt.Receipt;
 import io.tasvie.notify.receipt.ReceiptRenderer;
 import io.tasvie.notify.settings.MerchantMessaging;
 import io.tasvie.notify.settlement.TransactionSettlement;
+import io.tasvie.notify.settlement.repository.TransactionSettlementRepository;
 import io.tasvie.notify.sms.SmsText;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,6 +53,7 @@ public class MessageService {
   private static final Duration EMAIL_VALIDITY = Duration.ofDays(7);
 
   private final MessageRepository messages;
+  private final TransactionSettlementRepository settlements;
   private final ReceiptRenderer receipts;
   private final ActivationEmail activationEmail;
   private final NotifyConfig config;
@@ -53,59 +61,87 @@ public class MessageService {
 
   public MessageService(
       MessageRepository messages,
+      TransactionSettlementRepository settlements,
       ReceiptRenderer receipts,
       ActivationEmail activationEmail,
       NotifyConfig config,
       ObjectMapper mapper) {
     this.messages = messages;
+    this.settlements = settlements;
     this.receipts = receipts;
     this.activationEmail = activationEmail;
     this.config = config;
     this.mapper = mapper;
   }
 
-  /** A message for a receipt request; runs in the inbox's transaction. */
-  public Uni<Boolean> queueReceipt(String eventId, ReceiptRequestedEvent event) {
-    checkReceiptRequest(eventId, event);
-    return Panache.getSession()
-        .chain(session -> session.find(MerchantProjection.class, event.merchantId()))
-        .onItem()
-        .ifNull()
-        .failWith(
-            () ->
-                new PoisonMessageException(
-                    "ReceiptRequested "
-                        + eventId
-                        + ": merchant "
-                        + event.merchantId()
-                        + " unknown"))
+  /** A request carried by a consumed event; the event's id makes the message's idempotency key. */
+  public record Requested<T>(String eventId, T event) {}
+
+  /**
+   * Messages for a batch of receipt requests, in the caller's transaction (the batch inbox's): the
+   * merchants and settlement dates they need read in two statements, each message composed here,
+   * all written in one.
+   *
+   * @throws PoisonMessageException (or fails with it) for a request that can never be sent
+   */
+  public Uni<Void> queueReceipts(
+      SqlConnection transaction, List<Requested<ReceiptRequestedEvent>> requests) {
+    Set<UUID> merchantIds = new HashSet<>();
+    Set<UUID> unsettled = new HashSet<>();
+    for (Requested<ReceiptRequestedEvent> request : requests) {
+      checkReceiptRequest(request.eventId(), request.event());
+      merchantIds.add(request.event().merchantId());
+      if (request.event().settlementDate() == null) {
+        unsettled.add(request.event().transactionId());
+      }
+    }
+    return messages
+        .merchants(transaction, merchantIds)
         .chain(
-            merchant ->
-                settings(merchant.getMerchantId())
-                    .chain(
-                        settings ->
-                            settlementDate(event.transactionId(), event.settlementDate())
-                                .map(
-                                    settled -> {
-                                      Receipt receipt = receipt(event, merchant, settled);
-                                      String language =
-                                          language(event.language(), merchant, settings);
-                                      try {
-                                        return receiptMessage(
-                                            "receipt:" + eventId,
-                                            merchant,
-                                            settings,
-                                            receipt,
-                                            event.transactionId(),
-                                            event.phoneNumber(),
-                                            language,
-                                            null);
-                                      } catch (IllegalArgumentException e) {
-                                        throw new PoisonMessageException(
-                                            "ReceiptRequested " + eventId + ": " + e.getMessage());
-                                      }
-                                    })))
-        .chain(composed -> messages.insert(composed.message()));
+            merchants ->
+                settlements
+                    .settlementDates(transaction, unsettled)
+                    .map(
+                        dates -> {
+                          List<NewMessage> batch = new ArrayList<>(requests.size());
+                          for (Requested<ReceiptRequestedEvent> request : requests) {
+                            batch.add(receiptMessage(request, merchants, dates));
+                          }
+                          return batch;
+                        }))
+        .chain(batch -> messages.insertAll(transaction, batch));
+  }
+
+  private NewMessage receiptMessage(
+      Requested<ReceiptRequestedEvent> request,
+      Map<UUID, MessageMerchant> merchants,
+      Map<UUID, LocalDate> settlementDates) {
+    String eventId = request.eventId();
+    ReceiptRequestedEvent event = request.event();
+    MessageMerchant merchant = merchants.get(event.merchantId());
+    if (merchant == null || !merchant.known()) {
+      throw new PoisonMessageException(
+          "ReceiptRequested " + eventId + ": merchant " + event.merchantId() + " unknown");
+    }
+    LocalDate settled =
+        event.settlementDate() != null
+            ? event.settlementDate()
+            : settlementDates.get(event.transactionId());
+    Receipt receipt = receipt(event, merchant, settled);
+    String language = language(event.language(), merchant);
+    try {
+      return receiptMessage(
+              "receipt:" + eventId,
+              merchant,
+              receipt,
+              event.transactionId(),
+              event.phoneNumber(),
+              language,
+              null)
+          .message();
+    } catch (IllegalArgumentException e) {
+      throw new PoisonMessageException("ReceiptRequested " + eventId + ": " + e.getMessage());
+    }
   }
 
   /**
@@ -152,19 +188,21 @@ public class MessageService {
     return Panache.getSession()
         .chain(session -> session.find(MerchantProjection.class, original.merchantId()))
         .chain(
-            merchant ->
+            projection ->
                 settings(original.merchantId())
                     .chain(
                         settings ->
                             settlementDate(original.transactionId(), stored.settlementDate())
                                 .map(
                                     settled -> {
+                                      MessageMerchant merchant =
+                                          MessageMerchant.of(
+                                              original.merchantId(), projection, settings);
                                       Receipt receipt = stored.withSettlementDate(settled);
                                       Composed composed =
                                           receiptMessage(
                                               key,
                                               merchant,
-                                              settings,
                                               receipt,
                                               original.transactionId(),
                                               phoneNumber == null
@@ -194,8 +232,37 @@ public class MessageService {
     }
   }
 
-  /** A message for an activation code; runs in the inbox's transaction. */
-  public Uni<Boolean> queueActivationCode(String eventId, ActivationCodeIssuedEvent event) {
+  /**
+   * Messages for a batch of activation codes, in the caller's transaction (the batch inbox's): the
+   * merchants read in one statement, all messages written in one.
+   *
+   * @throws PoisonMessageException (or fails with it) for a malformed request
+   */
+  public Uni<Void> queueActivationCodes(
+      SqlConnection transaction, List<Requested<ActivationCodeIssuedEvent>> requests) {
+    Set<UUID> merchantIds = new HashSet<>();
+    for (Requested<ActivationCodeIssuedEvent> request : requests) {
+      checkActivationRequest(request.eventId(), request.event());
+      merchantIds.add(request.event().merchantId());
+    }
+    return messages
+        .merchants(transaction, merchantIds)
+        .map(
+            merchants -> {
+              List<NewMessage> batch = new ArrayList<>(requests.size());
+              for (Requested<ActivationCodeIssuedEvent> request : requests) {
+                batch.add(
+                    activationMessage(
+                        request.eventId(),
+                        request.event(),
+                        merchants.get(request.event().merchantId())));
+              }
+              return batch;
+            })
+        .chain(batch -> messages.insertAll(transaction, batch));
+  }
+
+  private static void checkActivationRequest(String eventId, ActivationCodeIssuedEvent event) {
     if (event.merchantId() == null
         || blank(event.terminalId())
         || event.email() == null
@@ -207,47 +274,42 @@ public class MessageService {
               + eventId
               + " lacks merchantId, terminalId, email, expiresAt or a well-formed activationCode");
     }
-    return Panache.getSession()
-        .chain(session -> session.find(MerchantProjection.class, event.merchantId()))
-        .chain(
-            merchant ->
-                settings(event.merchantId())
-                    .map(
-                        settings -> {
-                          String language = language(event.language(), merchant, settings);
-                          ActivationEmail.Rendered email =
-                              activationEmail.render(
-                                  event.terminalId(),
-                                  event.activationCode(),
-                                  event.expiresAt(),
-                                  zone(merchant),
-                                  language);
-                          String address = EmailAddresses.normalise(event.email());
-                          return new NewMessage(
-                              UUID.randomUUID(),
-                              "activation:" + eventId,
-                              event.merchantId(),
-                              Kind.ACTIVATION_CODE,
-                              Channel.EMAIL,
-                              null,
-                              event.terminalId(),
-                              address == null ? printable(event.email()) : address,
-                              config.emailFrom(),
-                              language,
-                              email.subject(),
-                              address == null ? "" : email.body(),
-                              null,
-                              null,
-                              1,
-                              address == null ? Status.REJECTED : Status.QUEUED,
-                              address == null
-                                  ? "email is not an address we send to: one mailbox, a domain,"
-                                      + " no spaces, quotes or line breaks"
-                                  : null,
-                              null,
-                              Instant.now().plus(EMAIL_VALIDITY));
-                        }))
-        .chain(messages::insert);
+  }
+
+  private NewMessage activationMessage(
+      String eventId, ActivationCodeIssuedEvent event, MessageMerchant merchant) {
+    String language = language(event.language(), merchant);
+    ActivationEmail.Rendered email =
+        activationEmail.render(
+            event.terminalId(),
+            event.activationCode(),
+            event.expiresAt(),
+            zone(merchant),
+            language);
+    String address = EmailAddresses.normalise(event.email());
+    return new NewMessage(
+        UUID.randomUUID(),
+        "activation:" + eventId,
+        event.merchantId(),
+        Kind.ACTIVATION_CODE,
+        Channel.EMAIL,
+        null,
+        event.terminalId(),
+        address == null ? printable(event.email()) : address,
+        config.emailFrom(),
+        language,
+        email.subject(),
+        address == null ? "" : email.body(),
+        null,
+        null,
+        1,
+        address == null ? Status.REJECTED : Status.QUEUED,
+        address == null
+            ? "email is not an address we send to: one mailbox, a domain,"
+                + " no spaces, quotes or line breaks"
+            : null,
+        null,
+        Instant.now().plus(EMAIL_VALIDITY));
   }
 
   // ------------------------------------------------------------------ composing receipts
@@ -256,29 +318,26 @@ public class MessageService {
 
   private Composed receiptMessage(
       String key,
-      MerchantProjection merchant,
-      MerchantMessaging settings,
+      MessageMerchant merchant,
       Receipt receipt,
       UUID transactionId,
       String phoneNumber,
       String language,
       UUID resendOf) {
     SmsText text = receipts.render(receipt, language);
-    Set<String> served = settings == null ? Set.of() : Set.copyOf(settings.getServedCountries());
-    PhoneNumbers.Result phone = PhoneNumbers.mobile(phoneNumber, merchant.getCountry(), served);
+    Set<String> served = Set.copyOf(merchant.servedCountries());
+    PhoneNumbers.Result phone = PhoneNumbers.mobile(phoneNumber, merchant.country(), served);
     NewMessage message =
         new NewMessage(
             UUID.randomUUID(),
             key,
-            merchant.getMerchantId(),
+            merchant.merchantId(),
             Kind.RECEIPT,
             Channel.SMS,
             transactionId,
             receipt.terminalId(),
             phone.accepted() ? phone.e164() : printable(phoneNumber),
-            settings == null || settings.getSmsSender() == null
-                ? config.defaultSmsSender()
-                : settings.getSmsSender(),
+            merchant.smsSender() == null ? config.defaultSmsSender() : merchant.smsSender(),
             language,
             null,
             text.text(),
@@ -293,7 +352,7 @@ public class MessageService {
   }
 
   private Receipt receipt(
-      ReceiptRequestedEvent event, MerchantProjection merchant, LocalDate settled) {
+      ReceiptRequestedEvent event, MessageMerchant merchant, LocalDate settled) {
     Receipt.TransactionType type;
     try {
       type = Receipt.TransactionType.valueOf(event.transactionType());
@@ -301,7 +360,7 @@ public class MessageService {
       throw new PoisonMessageException("unknown transactionType " + event.transactionType());
     }
     return new Receipt(
-        merchant.getName(),
+        merchant.name(),
         event.terminalId(),
         event.transactionAt(),
         zone(merchant),
@@ -344,22 +403,24 @@ public class MessageService {
     }
   }
 
-  private String language(
-      String requested, MerchantProjection merchant, MerchantMessaging settings) {
+  private String language(String requested, MessageMerchant merchant) {
     if (requested != null && ReceiptRenderer.LANGUAGES.containsKey(requested)) {
       return requested;
     }
-    if (settings != null && settings.getLanguage() != null) {
-      return settings.getLanguage();
+    if (merchant != null && merchant.language() != null) {
+      return merchant.language();
     }
-    String byCountry = merchant == null ? null : config.languages().get(merchant.getCountry());
+    String byCountry =
+        merchant == null || merchant.country() == null
+            ? null
+            : config.languages().get(merchant.country());
     return byCountry != null && ReceiptRenderer.LANGUAGES.containsKey(byCountry) ? byCountry : "en";
   }
 
-  private ZoneId zone(MerchantProjection merchant) {
-    return merchant == null
+  private ZoneId zone(MessageMerchant merchant) {
+    return merchant == null || merchant.country() == null
         ? ZoneOffset.UTC
-        : config.zones().getOrDefault(merchant.getCountry(), ZoneOffset.UTC);
+        : config.zones().getOrDefault(merchant.country(), ZoneOffset.UTC);
   }
 
   private static Uni<MerchantMessaging> settings(UUID merchantId) {

@@ -1,0 +1,193 @@
+package io.tasvie.gateway.settlement;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.xml.XmlPath;
+import io.tasvie.common.testing.TestKafka;
+import io.tasvie.gateway.Merchants;
+import io.tasvie.gateway.Merchants.Onboarded;
+import io.tasvie.gateway.payment.Checkout;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Settlement events arriving many to a poll, good and bad mixed, each handled as on its own. */
+@QuarkusTest
+class SettlementConsumerTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @TestHTTPResource("/WebServiceMoPos.asmx")
+  URL service;
+
+  @Test
+  void aPollWithCopiesARepeatCardPresentAndBadRecordsSettlesEachOnlinePaymentOnce() {
+    Onboarded merchant = Merchants.onboard();
+    String first = paid(merchant);
+    String second = paid(merchant);
+    UUID firstId = paymentId(merchant, first);
+    UUID secondId = paymentId(merchant, second);
+    String appliedId = UUID.randomUUID().toString();
+    TestKafka.sendEvent(
+        "settlements",
+        firstId.toString(),
+        appliedId,
+        "SettlementScheduled",
+        scheduled(firstId, merchant, "ONLINE", "2026-12-01", "ST-1"));
+    awaitSettled(merchant, first, "2026-12-01", "ST-1");
+
+    String copiedId = UUID.randomUUID().toString();
+    String notJsonId = UUID.randomUUID().toString();
+    String poisonId = UUID.randomUUID().toString();
+    String headerless = "no CloudEvents headers " + UUID.randomUUID();
+    try (TestKafka.Tail dlq = TestKafka.tail("settlements.dlq.gateway-svc-test")) {
+      String copied = scheduled(secondId, merchant, "ONLINE", "2026-12-04", "ST-2");
+      together(
+          secondId.toString(),
+          List.of(
+              // already applied: a republished event with other content changes nothing
+              cloudEvent(appliedId, scheduled(firstId, merchant, "ONLINE", "2026-12-09", "ST-9")),
+              cloudEvent(notJsonId, "{\"paymentId\": not json"),
+              Map.entry(headerless, Map.of()),
+              cloudEvent(poisonId, scheduled(secondId, merchant, "ONLINE", "2026-12-02", null)),
+              cloudEvent(
+                  UUID.randomUUID().toString(),
+                  scheduled(firstId, merchant, "CARD_PRESENT", "2026-12-03", "ST-CP")),
+              cloudEvent(copiedId, copied),
+              cloudEvent(copiedId, copied)));
+
+      assertTrue(reason(dlq, r -> notJsonId.equals(TestKafka.header(r, "ce_id"))).contains("JSON"));
+      assertTrue(reason(dlq, r -> headerless.equals(r.value())).contains("no CloudEvents headers"));
+      assertTrue(
+          reason(dlq, r -> poisonId.equals(TestKafka.header(r, "ce_id")))
+              .contains("lacks its payment, date or number"));
+    }
+    awaitSettled(merchant, second, "2026-12-04", "ST-2");
+    XmlPath report = payRep(merchant, first);
+    assertEquals("2026-12-01", report.getString("PayRepResult.DatTasvie"));
+    assertEquals("ST-1", report.getString("PayRepResult.NoTasvie"));
+  }
+
+  private void awaitSettled(Onboarded merchant, String res, String date, String number) {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              XmlPath report = payRep(merchant, res);
+              assertEquals(date, report.getString("PayRepResult.DatTasvie"));
+              assertEquals(number, report.getString("PayRepResult.NoTasvie"));
+            });
+  }
+
+  private static String scheduled(
+      UUID paymentId, Onboarded merchant, String channel, String date, String number) {
+    return "{\"paymentId\":\""
+        + paymentId
+        + "\",\"merchantId\":\""
+        + merchant.id()
+        + "\",\"channel\":\""
+        + channel
+        + "\",\"settlementDate\":\""
+        + date
+        + "\",\"settlementNumber\":"
+        + (number == null ? "null" : "\"" + number + "\"")
+        + ",\"occurredAt\":\"2026-11-25T10:00:00Z\"}";
+  }
+
+  private static Map.Entry<String, Map<String, String>> cloudEvent(String id, String body) {
+    return Map.entry(
+        body,
+        Map.of(
+            "ce_specversion", "1.0",
+            "ce_id", id,
+            "ce_type", "SettlementScheduled",
+            "ce_source", "tasvie/test",
+            "ce_time", Instant.now().toString(),
+            "content-type", "application/json"));
+  }
+
+  /** Back to back under one key, flushed together: one record batch, so one poll. */
+  private static void together(String key, List<Map.Entry<String, Map<String, String>>> records) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (Map.Entry<String, Map<String, String>> raw : records) {
+        ProducerRecord<String, String> record =
+            new ProducerRecord<>("settlements", key, raw.getKey());
+        raw.getValue()
+            .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        sent.add(producer.send(record));
+      }
+      producer.flush();
+      for (Future<RecordMetadata> each : sent) {
+        each.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot send to settlements", e);
+    }
+  }
+
+  private static String reason(
+      TestKafka.Tail dlq, Predicate<ConsumerRecord<String, String>> which) {
+    return String.valueOf(TestKafka.header(dlq.await(which, WAIT), "dead-letter-reason"));
+  }
+
+  private static String paid(Onboarded merchant) {
+    String res = "L-" + UUID.randomUUID();
+    Checkout.create(merchant, Checkout.body(res, 120_000, "IRR")).response().then().statusCode(201);
+    Checkout.pay(paymentId(merchant, res), Checkout.APPROVED_CARD)
+        .response()
+        .then()
+        .statusCode(303);
+    return res;
+  }
+
+  private static UUID paymentId(Onboarded merchant, String res) {
+    return UUID.fromString(
+        given()
+            .auth()
+            .oauth2(merchant.token())
+            .queryParam("merchantReference", res)
+            .get("/v1/payments")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items[0].paymentId"));
+  }
+
+  private XmlPath payRep(Onboarded merchant, String res) {
+    var response =
+        given()
+            .queryParam("ID", merchant.number())
+            .queryParam("Rmz", merchant.secret())
+            .queryParam("Res", res)
+            .get(service + "/PayRep");
+    response.then().statusCode(200).contentType(containsString("text/xml"));
+    return new XmlPath(response.asString());
+  }
+}
