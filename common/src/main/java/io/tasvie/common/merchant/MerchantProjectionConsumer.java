@@ -5,7 +5,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tasvie.common.contract.MerchantRegisteredEvent;
-import io.tasvie.common.inbox.BatchInbox;
+import io.tasvie.common.inbox.Inbox;
 import io.tasvie.common.inbox.IncomingEvent;
 import io.tasvie.common.inbox.PoisonMessageException;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -27,12 +27,12 @@ public class MerchantProjectionConsumer {
 
   static final String ENABLED = "tasvie.merchants.projection";
 
-  private final BatchInbox inbox;
+  private final Inbox inbox;
   private final ObjectMapper mapper;
   private final String consumer;
 
   public MerchantProjectionConsumer(
-      BatchInbox inbox,
+      Inbox inbox,
       ObjectMapper mapper,
       @ConfigProperty(name = "quarkus.application.name") String application) {
     this.inbox = inbox;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tasvie.common.contract.SettlementScheduledEvent;
-import io.tasvie.common.inbox.BatchInbox;
+import io.tasvie.common.inbox.Inbox;
 import io.tasvie.common.inbox.IncomingEvent;
 import io.tasvie.common.inbox.PoisonMessageException;
 import io.tasvie.gateway.payment.mapping.PaymentEvents;
@@ -26,11 +26,11 @@ public class SettlementConsumer {
 
   private static final String CONSUMER = "gateway-svc.settlements";
 
-  private final BatchInbox inbox;
+  private final Inbox inbox;
   private final PaymentService payments;
   private final ObjectMapper mapper;
 
-  public SettlementConsumer(BatchInbox inbox, PaymentService payments, ObjectMapper mapper) {
+  public SettlementConsumer(Inbox inbox, PaymentService payments, ObjectMapper mapper) {
     this.inbox = inbox;
     this.payments = payments;
     this.mapper = mapper;

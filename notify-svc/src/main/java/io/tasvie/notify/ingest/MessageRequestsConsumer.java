@@ -6,7 +6,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tasvie.common.contract.ActivationCodeIssuedEvent;
 import io.tasvie.common.contract.ReceiptRequestedEvent;
 import io.tasvie.common.contract.SettlementScheduledEvent;
-import io.tasvie.common.inbox.BatchInbox;
+import io.tasvie.common.inbox.Inbox;
 import io.tasvie.common.inbox.IncomingEvent;
 import io.tasvie.common.inbox.PoisonMessageException;
 import io.tasvie.notify.dispatch.Dispatcher;
@@ -32,14 +32,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class MessageRequestsConsumer {
 
-  private final BatchInbox inbox;
+  private final Inbox inbox;
   private final MessageService messages;
   private final TransactionSettlementRepository settlements;
   private final Dispatcher dispatcher;
   private final ObjectMapper mapper;
 
   public MessageRequestsConsumer(
-      BatchInbox inbox,
+      Inbox inbox,
       MessageService messages,
       TransactionSettlementRepository settlements,
       Dispatcher dispatcher,

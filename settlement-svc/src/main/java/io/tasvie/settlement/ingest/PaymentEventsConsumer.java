@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tasvie.common.contract.PaymentEvent;
-import io.tasvie.common.inbox.BatchInbox;
+import io.tasvie.common.inbox.Inbox;
 import io.tasvie.common.inbox.IncomingEvent;
 import io.tasvie.settlement.batch.service.SettlementService;
 import io.tasvie.settlement.batch.service.SettlementService.Line;
@@ -27,13 +27,13 @@ public class PaymentEventsConsumer {
 
   private static final String CONSUMER = "settlement-svc.payments";
 
-  private final BatchInbox inbox;
+  private final Inbox inbox;
   private final SettlementService settlement;
   private final ParkedEvents parked;
   private final ObjectMapper mapper;
 
   public PaymentEventsConsumer(
-      BatchInbox inbox, SettlementService settlement, ParkedEvents parked, ObjectMapper mapper) {
+      Inbox inbox, SettlementService settlement, ParkedEvents parked, ObjectMapper mapper) {
     this.inbox = inbox;
     this.settlement = settlement;
     this.parked = parked;
