@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes PaymentCaptured events (CloudEvents binary headers, as the outbox relay writes them) for
  * settlement-svc's ingest benchmark: {@code count} captures spread over the merchants listed in
  * {@code merchants-file} (one UUID per line), captured at {@code at}. Args: bootstrap
- * merchants-file count at.
+ * merchants-file count at. Prints the time of its first send (epoch milliseconds).
  */
 public class PaymentEventLoad {
   public static void main(String[] args) throws Exception {
@@ -27,6 +27,7 @@ public class PaymentEventLoad {
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+      System.out.println(System.currentTimeMillis()); // the first send: this JVM's start is no load
       for (long i = 0; i < count; i++) {
         String merchant = merchants.get((int) (i % merchants.size()));
         String paymentId = UUID.randomUUID().toString();

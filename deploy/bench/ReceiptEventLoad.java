@@ -26,6 +26,7 @@ public class ReceiptEventLoad {
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     String now = Instant.now().toString();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+      System.out.println(System.currentTimeMillis()); // the first send: this JVM's start is no load
       for (long i = 0; i < count; i++) {
         String transaction = UUID.randomUUID().toString();
         String json =

@@ -245,6 +245,7 @@ public class SettlementService {
               List<Item> added = new ArrayList<>(inserted.size());
               List<Posting> postings = new ArrayList<>(inserted.size());
               List<SettlementScheduledEvent> scheduled = new ArrayList<>(inserted.size());
+              Map<LocalDate, String> jalali = new HashMap<>(); // a few dates for many lines
               for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 if (inserted.contains(item.id())) {
@@ -252,7 +253,7 @@ public class SettlementService {
                   added.add(item);
                   postings.add(posting(plan, item));
                   if (!item.isRefund()) { // a refund is netted; the payment keeps its settlement
-                    scheduled.add(scheduled(plan, batches.get(plan.key())));
+                    scheduled.add(scheduled(plan, batches.get(plan.key()), jalali));
                   }
                 }
               }
@@ -283,7 +284,8 @@ public class SettlementService {
             Postings.capture(line.channel(), line.amount(), plan.fee()));
   }
 
-  private static SettlementScheduledEvent scheduled(Planned plan, LockedBatch batch) {
+  private static SettlementScheduledEvent scheduled(
+      Planned plan, LockedBatch batch, Map<LocalDate, String> jalali) {
     Line line = plan.line();
     LocalDate settlementDate = batch.key().settlementDate();
     return new SettlementScheduledEvent(
@@ -291,7 +293,7 @@ public class SettlementService {
         line.merchantId(),
         line.channel(),
         settlementDate,
-        Jalali.format(settlementDate),
+        jalali.computeIfAbsent(settlementDate, Jalali::format),
         batch.settlementNumber(),
         Instant.now());
   }
