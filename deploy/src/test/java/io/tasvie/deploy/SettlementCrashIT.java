@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasvie.common.testing.TestKafka;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,15 +17,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +50,7 @@ class SettlementCrashIT {
     ServiceProcess.startAtEnd(env.get("MP_MESSAGING_INCOMING_PAYMENTS_GROUP_ID"), "payments");
     settlement = start(env);
     List<UUID> merchants = new ArrayList<>();
-    try (KafkaProducer<String, String> producer = producer()) {
+    try (TestKafka.Burst producer = TestKafka.burst()) {
       for (int i = 0; i < MERCHANTS; i++) {
         UUID merchant = UUID.randomUUID();
         merchants.add(merchant);
@@ -148,35 +142,9 @@ class SettlementCrashIT {
     }
   }
 
-  private static KafkaProducer<String, String> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    return new KafkaProducer<>(props);
-  }
-
-  /** A CloudEvent in binary mode, as the outbox relay sends it. */
   private static void send(
-      KafkaProducer<String, String> producer, String topic, UUID key, String type, String json) {
-    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key.toString(), json);
-    Map<String, String> headers =
-        Map.of(
-            "ce_specversion",
-            "1.0",
-            "ce_id",
-            UUID.randomUUID().toString(),
-            "ce_type",
-            type,
-            "ce_source",
-            "tasvie/test",
-            "ce_time",
-            Instant.now().toString(),
-            "content-type",
-            "application/json");
-    headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-    producer.send(record);
+      TestKafka.Burst burst, String topic, UUID key, String type, String json) {
+    burst.event(topic, key.toString(), UUID.randomUUID().toString(), type, json);
   }
 
   private static String merchant(UUID merchant, int i) {

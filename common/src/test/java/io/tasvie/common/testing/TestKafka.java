@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,23 +36,27 @@ public final class TestKafka {
 
   /** Sends a CloudEvent in binary mode (ce_* headers), as the outbox relay does. */
   public static void sendEvent(String topic, String key, String id, String type, String json) {
-    send(
-        topic,
-        key,
-        json,
-        Map.of(
-            "ce_specversion",
-            "1.0",
-            "ce_id",
-            id,
-            "ce_type",
-            type,
-            "ce_source",
-            "tasvie/test",
-            "ce_time",
-            Instant.now().toString(),
-            "content-type",
-            "application/json"));
+    send(topic, key, json, cloudEventHeaders(id, type));
+  }
+
+  /** The headers of a CloudEvent in binary mode, as the outbox relay writes them. */
+  public static Map<String, String> cloudEventHeaders(String id, String type) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("ce_specversion", "1.0");
+    headers.put("ce_id", id);
+    headers.put("ce_type", type);
+    headers.put("ce_source", "tasvie/test");
+    headers.put("ce_time", Instant.now().toString());
+    headers.put("content-type", "application/json");
+    return headers;
+  }
+
+  /**
+   * Records sent back to back through one producer at {@link Burst#flush()}: those of one key reach
+   * the broker as one record batch of one partition, and so a consumer in one poll.
+   */
+  public static Burst burst() {
+    return new Burst();
   }
 
   public static void send(String topic, String key, String value, Map<String, String> headers) {
@@ -74,6 +81,52 @@ public final class TestKafka {
   public static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  public static final class Burst implements AutoCloseable {
+    private final KafkaProducer<String, String> producer;
+    private final List<ProducerRecord<String, String>> records = new ArrayList<>();
+
+    private Burst() {
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      props.put(ProducerConfig.LINGER_MS_CONFIG, "1000"); // held until the flush
+      producer = new KafkaProducer<>(props);
+    }
+
+    /** A CloudEvent in binary mode (ce_* headers), as the outbox relay sends it. */
+    public Burst event(String topic, String key, String eventId, String type, String body) {
+      return record(topic, key, body, cloudEventHeaders(eventId, type));
+    }
+
+    public Burst record(String topic, String key, String value, Map<String, String> headers) {
+      ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+      headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+      records.add(record);
+      return this;
+    }
+
+    /** Sends what was added since the last flush, back to back, and waits until all are sent. */
+    public void flush() {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      records.forEach(record -> sent.add(producer.send(record)));
+      records.clear();
+      producer.flush();
+      try {
+        for (Future<RecordMetadata> future : sent) {
+          future.get();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot send a burst", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      producer.close();
+    }
   }
 
   public static final class Tail implements AutoCloseable {

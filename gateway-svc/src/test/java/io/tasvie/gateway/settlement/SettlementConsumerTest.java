@@ -14,27 +14,18 @@ import io.tasvie.gateway.Merchants;
 import io.tasvie.gateway.Merchants.Onboarded;
 import io.tasvie.gateway.payment.Checkout;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Settlement events arriving many to a poll, good and bad mixed, each handled as on its own. */
 @QuarkusTest
 class SettlementConsumerTest {
+
+  private static final String SCHEDULED = "SettlementScheduled";
 
   private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -63,19 +54,34 @@ class SettlementConsumerTest {
     String headerless = "no CloudEvents headers " + UUID.randomUUID();
     try (TestKafka.Tail dlq = TestKafka.tail("settlements.dlq.gateway-svc-test")) {
       String copied = scheduled(secondId, merchant, "ONLINE", "2026-12-04", "ST-2");
-      together(
-          secondId.toString(),
-          List.of(
-              // already applied: a republished event with other content changes nothing
-              cloudEvent(appliedId, scheduled(firstId, merchant, "ONLINE", "2026-12-09", "ST-9")),
-              cloudEvent(notJsonId, "{\"paymentId\": not json"),
-              Map.entry(headerless, Map.of()),
-              cloudEvent(poisonId, scheduled(secondId, merchant, "ONLINE", "2026-12-02", null)),
-              cloudEvent(
-                  UUID.randomUUID().toString(),
-                  scheduled(firstId, merchant, "CARD_PRESENT", "2026-12-03", "ST-CP")),
-              cloudEvent(copiedId, copied),
-              cloudEvent(copiedId, copied)));
+      String key = secondId.toString(); // one key, flushed together: one record batch, one poll
+      try (TestKafka.Burst burst = TestKafka.burst()) {
+        burst
+            // already applied: a republished event with other content changes nothing
+            .event(
+                "settlements",
+                key,
+                appliedId,
+                SCHEDULED,
+                scheduled(firstId, merchant, "ONLINE", "2026-12-09", "ST-9"))
+            .event("settlements", key, notJsonId, SCHEDULED, "{\"paymentId\": not json")
+            .record("settlements", key, headerless, Map.of())
+            .event(
+                "settlements",
+                key,
+                poisonId,
+                SCHEDULED,
+                scheduled(secondId, merchant, "ONLINE", "2026-12-02", null))
+            .event(
+                "settlements",
+                key,
+                UUID.randomUUID().toString(),
+                SCHEDULED,
+                scheduled(firstId, merchant, "CARD_PRESENT", "2026-12-03", "ST-CP"))
+            .event("settlements", key, copiedId, SCHEDULED, copied)
+            .event("settlements", key, copiedId, SCHEDULED, copied)
+            .flush();
+      }
 
       assertTrue(reason(dlq, r -> notJsonId.equals(TestKafka.header(r, "ce_id"))).contains("JSON"));
       assertTrue(reason(dlq, r -> headerless.equals(r.value())).contains("no CloudEvents headers"));
@@ -113,43 +119,6 @@ class SettlementConsumerTest {
         + "\",\"settlementNumber\":"
         + (number == null ? "null" : "\"" + number + "\"")
         + ",\"occurredAt\":\"2026-11-25T10:00:00Z\"}";
-  }
-
-  private static Map.Entry<String, Map<String, String>> cloudEvent(String id, String body) {
-    return Map.entry(
-        body,
-        Map.of(
-            "ce_specversion", "1.0",
-            "ce_id", id,
-            "ce_type", "SettlementScheduled",
-            "ce_source", "tasvie/test",
-            "ce_time", Instant.now().toString(),
-            "content-type", "application/json"));
-  }
-
-  /** Back to back under one key, flushed together: one record batch, so one poll. */
-  private static void together(String key, List<Map.Entry<String, Map<String, String>>> records) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-      List<Future<RecordMetadata>> sent = new ArrayList<>();
-      for (Map.Entry<String, Map<String, String>> raw : records) {
-        ProducerRecord<String, String> record =
-            new ProducerRecord<>("settlements", key, raw.getKey());
-        raw.getValue()
-            .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        sent.add(producer.send(record));
-      }
-      producer.flush();
-      for (Future<RecordMetadata> each : sent) {
-        each.get();
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot send to settlements", e);
-    }
   }
 
   private static String reason(

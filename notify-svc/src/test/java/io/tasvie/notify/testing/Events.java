@@ -11,22 +11,13 @@ import io.tasvie.common.contract.MerchantRegisteredEvent;
 import io.tasvie.common.contract.ReceiptRequestedEvent;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TestKafka;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Events as the other services publish them, sent to the real broker. */
 public final class Events {
@@ -121,21 +112,7 @@ public final class Events {
 
   /** A CloudEvent in binary mode, as the outbox relay writes it. */
   public static Raw cloudEvent(String id, String type, String body) {
-    return new Raw(
-        body,
-        Map.of(
-            "ce_specversion",
-            "1.0",
-            "ce_id",
-            id,
-            "ce_type",
-            type,
-            "ce_source",
-            "tasvie/test",
-            "ce_time",
-            Instant.now().toString(),
-            "content-type",
-            "application/json"));
+    return new Raw(body, TestKafka.cloudEventHeaders(id, type));
   }
 
   public static String json(Object event) {
@@ -151,25 +128,9 @@ public final class Events {
    * the broker as one record batch of one partition, and so the consumer in one poll.
    */
   public static void together(String topic, String key, List<Raw> records) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-      List<Future<RecordMetadata>> sent = new ArrayList<>();
-      for (Raw raw : records) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, raw.value());
-        raw.headers()
-            .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        sent.add(producer.send(record));
-      }
-      producer.flush();
-      for (Future<RecordMetadata> each : sent) {
-        each.get();
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot send to " + topic, e);
+    try (TestKafka.Burst burst = TestKafka.burst()) {
+      records.forEach(raw -> burst.record(topic, key, raw.value(), raw.headers()));
+      burst.flush();
     }
   }
 

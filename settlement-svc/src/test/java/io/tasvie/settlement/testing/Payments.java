@@ -11,20 +11,12 @@ import io.tasvie.common.contract.PaymentFacts;
 import io.tasvie.common.contract.PaymentRefundedEvent;
 import io.tasvie.common.testing.Database;
 import io.tasvie.common.testing.TestKafka;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The events settlement-svc consumes, written with the contract records, sent to Kafka. */
 public final class Payments {
@@ -123,65 +115,34 @@ public final class Payments {
     return new Burst();
   }
 
-  /**
-   * Records sent back to back by one producer and flushed once, so that a consumer is likely to
-   * receive them in one poll.
-   */
+  /** {@link TestKafka.Burst} with this service's events. */
   public static final class Burst implements AutoCloseable {
-    private final KafkaProducer<String, String> producer;
-    private final List<ProducerRecord<String, String>> records = new ArrayList<>();
+    private final TestKafka.Burst burst = TestKafka.burst();
 
-    private Burst() {
-      Properties props = new Properties();
-      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-      props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      props.put(ProducerConfig.LINGER_MS_CONFIG, "1000"); // held until the flush
-      producer = new KafkaProducer<>(props);
-    }
+    private Burst() {}
 
     public Burst event(String topic, Event event) {
       return event(
           topic, event.key().toString(), event.eventId(), event.type(), json(event.body()));
     }
 
-    /** A CloudEvent in binary mode (ce_* headers), as the outbox relay sends it. */
     public Burst event(String topic, String key, String eventId, String type, String body) {
-      Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("ce_specversion", "1.0");
-      headers.put("ce_id", eventId);
-      headers.put("ce_type", type);
-      headers.put("ce_source", "tasvie/test");
-      headers.put("ce_time", Instant.now().toString());
-      headers.put("content-type", "application/json");
-      return record(topic, key, body, headers);
-    }
-
-    public Burst record(String topic, String key, String value, Map<String, String> headers) {
-      ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-      headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-      records.add(record);
+      burst.event(topic, key, eventId, type, body);
       return this;
     }
 
-    /** Sends what was added since the last flush, back to back, and waits until all are sent. */
+    public Burst record(String topic, String key, String value, Map<String, String> headers) {
+      burst.record(topic, key, value, headers);
+      return this;
+    }
+
     public void flush() {
-      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-      records.forEach(record -> sent.add(producer.send(record)));
-      records.clear();
-      producer.flush();
-      try {
-        for (java.util.concurrent.Future<?> future : sent) {
-          future.get();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot send a burst", e);
-      }
+      burst.flush();
     }
 
     @Override
     public void close() {
-      producer.close();
+      burst.close();
     }
   }
 }
