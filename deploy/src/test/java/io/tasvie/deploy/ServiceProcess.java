@@ -117,11 +117,7 @@ final class ServiceProcess implements AutoCloseable {
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
+          io.tasvie.common.testing.TestKafka.assignAtEnd(consumer, topic);
       Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
       partitions.forEach(p -> ends.put(p, new OffsetAndMetadata(consumer.position(p))));
       consumer.commitSync(ends);

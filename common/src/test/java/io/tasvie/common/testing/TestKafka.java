@@ -78,6 +78,17 @@ public final class TestKafka {
     return new Tail(topic);
   }
 
+  /** Assigns all of {@code topic}'s partitions to {@code consumer}, each at its end. */
+  public static List<TopicPartition> assignAtEnd(KafkaConsumer<?, ?> consumer, String topic) {
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    return partitions;
+  }
+
   public static String header(ConsumerRecord<?, ?> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -142,12 +153,7 @@ public final class TestKafka {
       props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
       props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
       consumer = new KafkaConsumer<>(props);
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
+      List<TopicPartition> partitions = assignAtEnd(consumer, topic);
       partitions.forEach(consumer::position); // resolve the end offsets now, before the action
     }
 

@@ -227,16 +227,7 @@ class PayRepTest {
   }
 
   private UUID paymentId(String res) {
-    return UUID.fromString(
-        given()
-            .auth()
-            .oauth2(merchant.token())
-            .queryParam("merchantReference", res)
-            .get("/v1/payments")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("items[0].paymentId"));
+    return Checkout.paymentId(merchant, res);
   }
 
   private String paymentStatus(String res) {

@@ -71,6 +71,20 @@ public final class Checkout {
   /** The page's form token and the cookie it belongs to. */
   public record Form(String cookie, String csrf) {}
 
+  /** The id of the merchant's payment with this merchant reference. */
+  public static UUID paymentId(Onboarded merchant, String merchantReference) {
+    return UUID.fromString(
+        given()
+            .auth()
+            .oauth2(merchant.token())
+            .queryParam("merchantReference", merchantReference)
+            .get("/v1/payments")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items[0].paymentId"));
+  }
+
   public static Form openPage(UUID paymentId) {
     ExtractableResponse<Response> page =
         given().get("/pay/" + paymentId + "?lang=en").then().statusCode(200).extract();

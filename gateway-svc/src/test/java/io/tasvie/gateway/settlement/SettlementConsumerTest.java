@@ -37,8 +37,8 @@ class SettlementConsumerTest {
     Onboarded merchant = Merchants.onboard();
     String first = paid(merchant);
     String second = paid(merchant);
-    UUID firstId = paymentId(merchant, first);
-    UUID secondId = paymentId(merchant, second);
+    UUID firstId = Checkout.paymentId(merchant, first);
+    UUID secondId = Checkout.paymentId(merchant, second);
     String appliedId = UUID.randomUUID().toString();
     TestKafka.sendEvent(
         "settlements",
@@ -129,24 +129,11 @@ class SettlementConsumerTest {
   private static String paid(Onboarded merchant) {
     String res = "L-" + UUID.randomUUID();
     Checkout.create(merchant, Checkout.body(res, 120_000, "IRR")).response().then().statusCode(201);
-    Checkout.pay(paymentId(merchant, res), Checkout.APPROVED_CARD)
+    Checkout.pay(Checkout.paymentId(merchant, res), Checkout.APPROVED_CARD)
         .response()
         .then()
         .statusCode(303);
     return res;
-  }
-
-  private static UUID paymentId(Onboarded merchant, String res) {
-    return UUID.fromString(
-        given()
-            .auth()
-            .oauth2(merchant.token())
-            .queryParam("merchantReference", res)
-            .get("/v1/payments")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("items[0].paymentId"));
   }
 
   private XmlPath payRep(Onboarded merchant, String res) {
